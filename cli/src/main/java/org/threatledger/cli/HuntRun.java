@@ -1,0 +1,182 @@
+package org.threatledger.cli;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.threatledger.history.History;
+import org.threatledger.match.Hit;
+import org.threatledger.match.IndicatorRef;
+import org.threatledger.match.IndicatorSet;
+import org.threatledger.match.Matcher;
+import org.threatledger.match.Observation;
+import org.threatledger.pattern.CompiledPattern;
+import org.threatledger.pattern.Observed;
+import org.threatledger.pattern.PatternMatcher;
+import org.threatledger.sighting.SightingAggregator;
+import org.threatledger.stix.IocEntry;
+import org.threatledger.stix.IocIndicators;
+import org.threatledger.stix.StixObject;
+import org.threatledger.store.KnowledgeStore;
+import org.threatledger.store.Provenance;
+
+/**
+ * One hunt: every observation is recorded in the history and matched against the current
+ * {@link IndicatorSet}; patterns that need full evaluation are evaluated on their candidates; hits
+ * become sightings per (indicator, sensor, window). A sighting is stored before it is reported, so a
+ * kill mid-hunt loses nothing already printed.
+ */
+final class HuntRun {
+    private static final int STORE_BATCH = 1000;
+
+    private final KnowledgeStore store;
+    private final Matcher matcher;
+    private final HistoryFeeder history;
+    private final Attribution attribution;
+    private final SightingAggregator sightings;
+    private final Consumer<StixObject> reported;
+    private final String source;
+    private final List<StixObject> pending = new ArrayList<>();
+    private final Map<String, Boolean> materialised = new HashMap<>();
+    private final Map<Integer, CompiledPattern> compiled = new HashMap<>();
+    private final Map<Integer, PatternMatcher> streams = new HashMap<>();
+    private final Map<String, Long> hitsByActor = new LinkedHashMap<>();
+    private final Map<String, Long> hitsByIndicator = new HashMap<>();
+    private Observed lastRecord;
+    private final java.util.Set<Integer> evaluatedForRecord = new java.util.HashSet<>();
+    private long observations;
+    private long hits;
+    private long sightingCount;
+    private long watermark = Long.MIN_VALUE;
+    private long lastFlush = Long.MIN_VALUE;
+    private final long windowMicros;
+
+    HuntRun(KnowledgeStore store, Matcher matcher, History history, SightingAggregator.Options options,
+            Attribution attribution, Consumer<StixObject> reported, String source) {
+        this.store = store;
+        this.matcher = matcher;
+        this.history = history == null ? null : new HistoryFeeder(history);
+        this.attribution = attribution;
+        this.sightings = new SightingAggregator(options);
+        this.reported = reported;
+        this.source = source;
+        this.windowMicros = options.window().toNanos() / 1000;
+    }
+
+    /** Records and matches one observation (the hot path). */
+    void observe(Observation o) {
+        observations++;
+        if (history != null) {
+            history.record(o);
+        }
+        IndicatorSet set = matcher.current();
+        int[] ordinals = set.lookup(o);
+        if (ordinals.length != 0) {
+            hit(new Hit(o, set, ordinals));
+        }
+        if (o.record() != null) {
+            set.candidates(o, ordinal -> evaluate(set, ordinal, o));
+        }
+        if (o.timeMicros() > watermark) {
+            watermark = o.timeMicros();
+            if (watermark - lastFlush > windowMicros) {
+                lastFlush = watermark;
+                sightings.flushClosedWindows(watermark - windowMicros, pending::add);
+                storePending(true);
+            }
+        }
+    }
+
+    /** A pattern candidate: evaluate it on the observation's record, once per record. */
+    private void evaluate(IndicatorSet set, int ordinal, Observation o) {
+        Observed record = o.record();
+        if (record != lastRecord) {
+            lastRecord = record;
+            evaluatedForRecord.clear();
+        }
+        if (!evaluatedForRecord.add(ordinal)) {
+            return;
+        }
+        CompiledPattern p = compiled.computeIfAbsent(ordinal, k -> set.pattern(k).map(CompiledPattern::compile).orElse(null));
+        if (p == null) {
+            return;
+        }
+        boolean matched = p.isSingleObservation()
+                ? p.matches(record)
+                : streams.computeIfAbsent(ordinal, k -> p.newMatcher()).offer(record).isPresent();
+        if (matched) {
+            hit(new Hit(o, set, new int[] {ordinal}));
+        }
+    }
+
+    private void hit(Hit hit) {
+        hits++;
+        for (int ordinal : hit.indicators()) {
+            IndicatorRef ref = hit.set().indicator(ordinal);
+            hitsByIndicator.merge(ref.id(), 1L, Long::sum);
+            for (String actor : attribution.actorsOf(ref.id(), ref.listId())) {
+                hitsByActor.merge(attribution.nameOf(actor), 1L, Long::sum);
+            }
+            materialise(ref);
+        }
+        sightings.record(hit, ordinal -> hit.set().indicator(ordinal).id());
+    }
+
+    /** A sighting of a list entry refers to the entry's STIX indicator: store that indicator once. */
+    private void materialise(IndicatorRef ref) {
+        if (ref.listId() == null || materialised.putIfAbsent(ref.id(), Boolean.TRUE) != null) {
+            return;
+        }
+        attribution.list(ref.listId()).ifPresent(list -> pending.add(IocIndicators.indicator(list,
+                new IocEntry(ref.listId(), ref.type(), ref.value(), ref.port(), ref.subdomains(), null, null, 0))));
+    }
+
+    /** Emits every open sighting and stores what is left; call at the end of the hunt. */
+    void finish() {
+        if (history != null) {
+            history.close();
+        }
+        sightings.drain(pending::add);
+        storePending(true);
+    }
+
+    private void storePending(boolean all) {
+        if (pending.isEmpty() || !all && pending.size() < STORE_BATCH) {
+            return;
+        }
+        List<StixObject> batch = List.copyOf(pending);
+        pending.clear();
+        store.put(batch, new Provenance(source, "threatledger hunt", Instant.now(), null));
+        for (StixObject o : batch) {
+            if (o.type().equals("sighting")) {
+                sightingCount++;
+                reported.accept(o);
+            }
+        }
+    }
+
+    long observations() {
+        return observations;
+    }
+
+    long hits() {
+        return hits;
+    }
+
+    long sightings() {
+        return sightingCount;
+    }
+
+    Map<String, Long> hitsByActor() {
+        return hitsByActor;
+    }
+
+    /** The indicators hit most, most first. */
+    List<Map.Entry<String, Long>> topIndicators(int n) {
+        return hitsByIndicator.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n).toList();
+    }
+}

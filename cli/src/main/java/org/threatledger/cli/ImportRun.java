@@ -1,0 +1,280 @@
+package org.threatledger.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.threatledger.ingest.ImportOptions;
+import org.threatledger.ingest.ImportReport;
+import org.threatledger.ingest.ImportReport.Count;
+import org.threatledger.ingest.ImportSink;
+import org.threatledger.ingest.Importer;
+import org.threatledger.ingest.Importers;
+import org.threatledger.ingest.Rejection;
+import org.threatledger.stix.Finding;
+import org.threatledger.stix.IocEntry;
+import org.threatledger.stix.StixObject;
+import org.threatledger.stix.ValidationReport;
+import org.threatledger.stix.Validator;
+import org.threatledger.store.KnowledgeStore;
+import org.threatledger.store.Provenance;
+import org.threatledger.store.PutResult;
+import org.threatledger.store.StoredObject;
+
+/**
+ * One import: every feed through its importer into the store, in batches of {@value #BATCH}
+ * objects, each batch one transaction. What a batch reported as stored is durable; a failing batch
+ * stores nothing and stops the run with the feeds before it intact.
+ */
+final class ImportRun implements AutoCloseable {
+    static final int BATCH = 5000;
+    private static final String LIST_TYPE = "x-threatledger-ioc-list";
+
+    private final KnowledgeStore store;
+    private final Importers importers;
+    private final Validator validator;
+    private final ImportReport report = new ImportReport();
+    private final BatchWriter writer = new BatchWriter();
+
+    ImportRun(KnowledgeStore store, Importers importers, Validator validator) {
+        this.store = store;
+        this.importers = importers;
+        this.validator = validator;
+    }
+
+    ImportReport report() {
+        return report;
+    }
+
+    /** Stops the writer thread. */
+    @Override
+    public void close() {
+        writer.close();
+    }
+
+    /** Imports every feed; {@code format} is a format name or {@code auto}. */
+    void run(List<String> arguments, String format, ImportOptions options, Path tempDir, Progress progress)
+            throws IOException {
+        for (Feeds.Feed feed : Feeds.expand(arguments, tempDir)) {
+            Importer importer;
+            try {
+                importer = pick(feed, format);
+            } catch (IOException e) {
+                report.reject(new Rejection(feed.input().name(), 0, null, null, "document",
+                        "cannot read: " + describe(e) + "; nothing was imported from this file"));
+                continue;
+            }
+            if (importer == null) {
+                report.reject(new Rejection(feed.input().name(), 0, null, null, "document",
+                        "format not recognised; name one with --format (" + String.join(", ", importers.formats()) + ")"));
+                continue;
+            }
+            progress.start(feed);
+            ImportOptions effective = options.source() != null ? options
+                    : new ImportOptions(importer.format(), options.tlp(), options.actor(), options.subdomains(), options.importedAt());
+            Sink sink = new Sink(feed.input().name(), provenance(effective, feed.input().name()));
+            try {
+                importer.read(feed.input(), effective, sink);
+            } catch (IOException | RuntimeException e) {
+                sink.reject(new Rejection(feed.input().name(), 0, null, null, "document",
+                        "read failed: " + describe(e) + "; records before the failure were kept"));
+            }
+            sink.finish();
+            progress.done();
+        }
+    }
+
+    /**
+     * A sink for objects that come from no file (a TAXII pull): validated, batched and stored
+     * exactly like a feed's, under {@code options.source()}; call {@link Sink#finish()} at the end.
+     */
+    Sink feed(String location, ImportOptions options) {
+        return new Sink(location, provenance(options, location));
+    }
+
+    private Importer pick(Feeds.Feed feed, String format) throws IOException {
+        if (!"auto".equals(format)) {
+            return importers.byFormat(format).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown format '" + format + "'; known: auto, " + String.join(", ", importers.formats())));
+        }
+        return importers.detect(feed.input().fileName(), Feeds.head(feed.input(), 64 * 1024)).orElse(null);
+    }
+
+    private static Provenance provenance(ImportOptions options, String location) {
+        return new Provenance(options.source(), location, options.importedAt(), options.tlp());
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    /** Batches objects, keeps a list's entries together with their list object. */
+    final class Sink implements ImportSink {
+        private final String file;
+        private final Provenance provenance;
+        private final List<StixObject> batch = new ArrayList<>(BATCH);
+        private StixObject list;
+        private final List<IocEntry> entries = new ArrayList<>();
+
+        Sink(String file, Provenance provenance) {
+            this.file = file;
+            this.provenance = provenance;
+        }
+
+        @Override
+        public void object(StixObject object) {
+            ValidationReport checked = validator.validate(object);
+            for (Finding f : checked.findings()) {
+                Rejection r = new Rejection(file, 0, object.id(), f.property(), object.type(), f.message()
+                        + (f.value() == null ? "" : " (value " + f.value() + ")"));
+                if (f.isError()) {
+                    reject(r);
+                } else {
+                    warn(r);
+                }
+            }
+            if (!checked.isValid()) {
+                return;
+            }
+            synchronized (report) {
+                report.count(object.type(), Count.ACCEPTED, 1);
+            }
+            if (object.type().equals(LIST_TYPE)) {
+                flushList();
+                list = object;
+                return;
+            }
+            batch.add(object);
+            if (batch.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        @Override
+        public void entry(IocEntry entry) {
+            entries.add(entry);
+        }
+
+        @Override
+        public void reject(Rejection rejection) {
+            synchronized (report) {
+                report.reject(rejection);
+            }
+        }
+
+        @Override
+        public void warn(Rejection warning) {
+            synchronized (report) {
+                report.warn(warning);
+            }
+        }
+
+        void finish() {
+            flush();
+            flushList();
+            writer.drain();
+        }
+
+        private void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<StixObject> objects = List.copyOf(batch);
+            batch.clear();
+            writer.submit(() -> record(store.put(objects, provenance)));
+        }
+
+        /** A list whose content is unchanged since its current version is not stored again. */
+        private void flushList() {
+            if (list == null) {
+                return;
+            }
+            StixObject theList = list;
+            List<IocEntry> theEntries = List.copyOf(entries);
+            list = null;
+            entries.clear();
+            writer.submit(() -> {
+                Optional<String> hash = theList.text("x_threatledger_content_sha256");
+                Optional<StoredObject> current = store.get(theList.id());
+                if (hash.isPresent() && current.isPresent()
+                        && hash.equals(current.get().object().text("x_threatledger_content_sha256"))) {
+                    synchronized (report) {
+                        report.count(LIST_TYPE, Count.UNCHANGED, 1);
+                        report.countEntries(theEntries.size(), 0);
+                    }
+                } else {
+                    PutResult r = store.putList(theList, theEntries, provenance);
+                    record(r);
+                    synchronized (report) {
+                        report.countEntries(theEntries.size(), r.entries());
+                    }
+                }
+            });
+        }
+
+        private void record(PutResult r) {
+          synchronized (report) {
+            for (String type : r.types()) {
+                report.count(type, Count.ADDED, r.count(type, PutResult.Outcome.ADDED));
+                report.count(type, Count.UPDATED, r.count(type, PutResult.Outcome.UPDATED));
+                report.count(type, Count.UNCHANGED, r.count(type, PutResult.Outcome.UNCHANGED));
+                report.count(type, Count.OLDER, r.count(type, PutResult.Outcome.OLDER));
+            }
+          }
+        }
+
+        @Override
+        public String toString() {
+            return file;
+        }
+    }
+
+    /** Progress on a terminal; silent otherwise. */
+    static final class Progress {
+        private final PrintStream err;
+        private final boolean enabled;
+        private Thread ticker;
+
+        Progress(PrintStream err, boolean enabled) {
+            this.err = err;
+            this.enabled = enabled;
+        }
+
+        void start(Feeds.Feed feed) {
+            if (!enabled || feed.rawSize() < 4 * 1024 * 1024) {
+                return;
+            }
+            ticker = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        long pct = Math.min(100, feed.rawRead().get() * 100 / Math.max(1, feed.rawSize()));
+                        int bars = (int) (pct / 4);
+                        err.print("\r  " + feed.input().fileName() + " [" + "#".repeat(bars)
+                                + " ".repeat(25 - bars) + "] " + pct + "%");
+                        err.flush();
+                        Thread.sleep(200);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
+        void done() {
+            if (ticker != null) {
+                ticker.interrupt();
+                try {
+                    ticker.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                err.print("\r" + " ".repeat(70) + "\r");
+                err.flush();
+                ticker = null;
+            }
+        }
+    }
+}

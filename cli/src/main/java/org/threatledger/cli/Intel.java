@@ -1,0 +1,70 @@
+package org.threatledger.cli;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.threatledger.match.IndicatorSet;
+import org.threatledger.match.Matcher;
+import org.threatledger.stix.IocEntry;
+import org.threatledger.stix.StixObject;
+import org.threatledger.store.KnowledgeStore;
+import org.threatledger.store.StoredObject;
+
+/** The current intel as an {@link IndicatorSet}, and a watch that swaps in a new one when intel changes. */
+final class Intel {
+    private Intel() {}
+
+    /** Compiles every current list entry and STIX indicator. */
+    static IndicatorSet compile(KnowledgeStore store) {
+        List<IocEntry> entries = new ArrayList<>();
+        store.forEachEntry(entries::add);
+        List<StixObject> indicators = new ArrayList<>();
+        // an indicator with x_threatledger_list_ref is a list entry written out as STIX (for a sighting
+        // or an export); the entry itself is already in the set
+        store.forEachCurrent("indicator", s -> {
+            if (!s.object().has("x_threatledger_list_ref")) {
+                indicators.add(s.object());
+            }
+        });
+        return IndicatorSet.compile(entries, indicators);
+    }
+
+    /** Starts a watch: every few seconds, if indicators or lists changed, recompile and swap. */
+    static Watch watch(KnowledgeStore store, Matcher matcher) {
+        return new Watch(store, matcher, 5_000);
+    }
+
+    /**
+     * Polls the store for new indicator or list versions and swaps a freshly compiled set into the
+     * matcher. The hunt thread never waits: it reads the matcher's volatile snapshot.
+     */
+    static final class Watch implements AutoCloseable {
+        private final Thread thread;
+
+        Watch(KnowledgeStore store, Matcher matcher, long periodMillis) {
+            Instant[] since = {Instant.now()};
+            thread = Thread.ofPlatform().daemon().name("threatledger-intel-watch").start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        Thread.sleep(periodMillis);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    Instant now = Instant.now();
+                    List<StoredObject> changed = store.changesSince(since[0], 10_000);
+                    since[0] = now;
+                    boolean intel = changed.stream().map(s -> s.object().type())
+                            .anyMatch(t -> t.equals("indicator") || t.equals("x-threatledger-ioc-list"));
+                    if (intel) {
+                        matcher.swap(compile(store));
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+        }
+    }
+}

@@ -1,0 +1,389 @@
+package org.threatledger.history;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.threatledger.match.Observation;
+import org.threatledger.match.ObservationType;
+
+/**
+ * The history: every distinct observed value with first/last seen, count and sensors, kept for a
+ * retention period, so retro-hunt can look new indicators up instead of re-reading raw logs.
+ *
+ * <p>Design note (chosen by benchmark, see {@code HistoryBenchmark} and docs/benchmarks.md): an
+ * own log-structured store. Values recorded since the last flush sit in a {@link MemTable} (open
+ * addressing over 64-bit hashes, value bytes in an arena; an update of a known value allocates
+ * nothing). A flush (at the end of a hunt, every {@code flushValues} values or
+ * {@code flushInterval}) writes an immutable sorted segment: keys are type byte + UTF-8 value,
+ * domains under reversed labels so a suffix query is one range scan; ~16 KB blocks, prefix
+ * compression + deflate, a sparse index and a Bloom filter. Segments are merged size-tiered after
+ * flushes and all at once by {@link #compact} (retention). A batch lookup sorts its keys and walks
+ * each segment once; the Bloom filter turns most (unseen) keys away without a read.
+ *
+ * <p>Measured on the 2-core build machine, 10M distinct values / 100k queries (1% seen): recording
+ * repeated values ~30M/s, building the store ~1M values/s, {@link #lookupAll} ~0.1 s; 13 bytes per
+ * value on disk. RocksDB (rocksdbjni 9.8.4, a 60 MB jar with native code for every platform):
+ * load ~0.5M values/s with the same merge semantics read-modify-write, multiGet of the same 100k
+ * ~0.3 s. Both meet the target; the own format wins on size, load rate and dependencies, and keeps
+ * the merge semantics (min/max/sum/sensor union) in plain Java. Numbers: the lead's report.
+ *
+ * <p>Not thread-safe for concurrent writers; every public method is synchronized so a retro-hunt
+ * may look values up while a hunt records them.
+ */
+public final class History implements AutoCloseable {
+    private final Path dir;
+    private final Options options;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final MemTable memory = new MemTable();
+    private final List<Segment> segments = new ArrayList<>();
+    private final Map<String, Integer> sensorIds = new HashMap<>();
+    private final List<String> sensorNames = new ArrayList<>();
+    private String lastSensor;
+    private int lastSensorId = -1;
+    private long nextFlush;
+    private long lastFlushNanos = System.nanoTime();
+    private int recordsSinceClock;
+
+    /**
+     * How the history behaves.
+     *
+     * @param retention     values last seen longer ago than this are dropped by {@link #compact}
+     * @param flushValues   flush after this many distinct values in memory
+     * @param flushInterval flush when this much time passed since the last flush (checked while recording)
+     */
+    public record Options(Duration retention, int flushValues, Duration flushInterval) {
+        public Options {
+            if (retention.isNegative() || retention.isZero()) {
+                throw new IllegalArgumentException("history retention must be positive, was " + retention);
+            }
+            if (flushValues < 1) {
+                throw new IllegalArgumentException("history flushValues must be >= 1, was " + flushValues);
+            }
+        }
+
+        /** 90 days, 2M values, one minute. */
+        public static Options defaults() {
+            return new Options(Duration.ofDays(90), 2_000_000, Duration.ofMinutes(1));
+        }
+    }
+
+    /** The size of the history (a value recorded in several unmerged segments counts once per segment). */
+    public record Stats(int segments, long storedValues, long unflushedValues, long diskBytes) {
+    }
+
+    private History(Path dir, Options options, FileChannel lockChannel, FileLock lock) {
+        this.dir = dir;
+        this.options = options;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Opens (or creates) the history in {@code dir} with default options. */
+    public static History open(Path dir) throws IOException {
+        return open(dir, Options.defaults());
+    }
+
+    /** Opens (or creates) the history in {@code dir}; one process at a time. */
+    public static History open(Path dir, Options options) throws IOException {
+        Files.createDirectories(dir);
+        FileChannel lockChannel = FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            throw new IOException("history " + dir + " is already open");
+        }
+        History h = new History(dir, options, lockChannel, lock);
+        try {
+            h.load();
+        } catch (IOException | RuntimeException e) {
+            h.closeFiles();
+            throw e;
+        }
+        return h;
+    }
+
+    private void load() throws IOException {
+        List<SegmentName> names = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                String f = p.getFileName().toString();
+                if (f.endsWith(".tmp")) {
+                    Files.delete(p); // an unfinished flush or merge: its inputs are intact
+                } else {
+                    SegmentName.parse(f).ifPresent(names::add);
+                }
+            }
+        }
+        names.sort((a, b) -> Long.compare(a.lo(), b.lo()));
+        for (SegmentName n : names) {
+            if (names.stream().anyMatch(other -> other.supersedes(n))) {
+                Files.delete(dir.resolve(n.fileName())); // a merge finished but its inputs were not yet deleted
+            } else {
+                segments.add(Segment.open(dir.resolve(n.fileName()), n));
+                nextFlush = Math.max(nextFlush, n.hi() + 1);
+            }
+        }
+        nextFlush = Math.max(nextFlush, 1);
+    }
+
+    /** Counts one observation. */
+    public void record(Observation observation) {
+        record(observation.type(), observation.value(), observation.timeMicros(), observation.sensor());
+    }
+
+    /** Counts one sighting of {@code value} at {@code timeMicros} by {@code sensor} (may be null). */
+    public synchronized void record(ObservationType type, String value, long timeMicros, String sensor) {
+        int sensorId = sensor == lastSensor ? lastSensorId : sensorId(sensor);
+        memory.record(type, value, timeMicros, sensorId);
+        if (memory.size() >= options.flushValues()
+                || (++recordsSinceClock & 0xffff) == 0 && System.nanoTime() - lastFlushNanos >= options.flushInterval().toNanos()) {
+            flushUnchecked();
+        }
+    }
+
+    private int sensorId(String sensor) {
+        int id = sensor == null ? -1 : sensorIds.computeIfAbsent(sensor, s -> {
+            sensorNames.add(s);
+            return sensorNames.size() - 1;
+        });
+        lastSensor = sensor;
+        lastSensorId = id;
+        return id;
+    }
+
+    private String sensorName(int id) {
+        return id < 0 ? null : sensorNames.get(id);
+    }
+
+    private void flushUnchecked() {
+        try {
+            flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("history " + dir + ": flush failed", e);
+        }
+    }
+
+    /** Writes the values recorded since the last flush as a new segment (durable when this returns). */
+    public synchronized void flush() throws IOException {
+        lastFlushNanos = System.nanoTime();
+        recordsSinceClock = 0;
+        if (memory.size() == 0) {
+            return;
+        }
+        SegmentName name = new SegmentName(nextFlush, nextFlush, 0);
+        List<Entry> sorted = memory.sorted(this::sensorName);
+        try (SegmentWriter w = new SegmentWriter(dir.resolve(name.fileName()), sorted.size())) {
+            for (Entry e : sorted) {
+                w.add(e);
+            }
+            w.commit();
+        }
+        nextFlush++;
+        segments.add(Segment.open(dir.resolve(name.fileName()), name));
+        memory.clear();
+        mergeTiers();
+    }
+
+    /** Merges the newest two segments while the older is at most twice the newer (amortised log N rewrites). */
+    private void mergeTiers() throws IOException {
+        while (segments.size() >= 2) {
+            Segment older = segments.get(segments.size() - 2);
+            Segment newer = segments.get(segments.size() - 1);
+            if (older.entries > 2 * newer.entries) {
+                return;
+            }
+            int generation = Math.max(older.name.generation(), newer.name.generation());
+            replace(List.of(older, newer), new SegmentName(older.name.lo(), newer.name.hi(), generation), Long.MIN_VALUE);
+        }
+    }
+
+    private void replace(List<Segment> inputs, SegmentName name, long dropLastBefore) throws IOException {
+        Merge.write(inputs, dir, name, dropLastBefore);
+        Segment merged = Segment.open(dir.resolve(name.fileName()), name);
+        int at = segments.indexOf(inputs.get(0));
+        segments.removeAll(inputs);
+        segments.add(at, merged);
+        for (Segment s : inputs) {
+            s.close();
+            Files.delete(s.path);
+        }
+    }
+
+    /** Drops values last seen before {@code now} minus the retention, merging everything into one segment. */
+    public synchronized void compact(Instant now) throws IOException {
+        flush();
+        if (segments.isEmpty()) {
+            return;
+        }
+        long cutoff = micros(now) - micros(options.retention());
+        int generation = segments.stream().mapToInt(s -> s.name.generation()).max().orElse(0) + 1;
+        SegmentName name = new SegmentName(segments.get(0).name.lo(), segments.get(segments.size() - 1).name.hi(), generation);
+        replace(List.copyOf(segments), name, cutoff);
+    }
+
+    /** What is known about one value. */
+    public synchronized Optional<Seen> lookup(ObservationType type, String value) {
+        return Optional.ofNullable(lookupAll(type, List.of(value)).get(value));
+    }
+
+    /**
+     * What is known about each of {@code values} that was seen (absent ones are missing from the
+     * map). Sorts the keys and walks each segment once in key order, so 100k values cost one pass.
+     */
+    public synchronized Map<String, Seen> lookupAll(ObservationType type, Collection<String> values) {
+        TreeMap<byte[], String> queries = new TreeMap<>(Keys::compare);
+        for (String v : values) {
+            queries.put(Keys.of(type, v), v);
+        }
+        Map<byte[], Entry> found = new TreeMap<>(Keys::compare);
+        try {
+            for (Segment s : segments) {
+                Segment.Cursor c = s.cursor();
+                try {
+                    for (byte[] key : queries.keySet()) {
+                        fold(found, key, c.find(key));
+                    }
+                } finally {
+                    c.close();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("history " + dir + ": lookup failed", e);
+        }
+        for (Map.Entry<byte[], String> q : queries.entrySet()) {
+            int e = memory.find(type, q.getValue());
+            if (e >= 0) {
+                fold(found, q.getKey(), memory.entry(e, this::sensorName));
+            }
+        }
+        Map<String, Seen> out = new HashMap<>();
+        found.forEach((key, entry) -> out.put(queries.get(key), entry.toSeen()));
+        return out;
+    }
+
+    private static void fold(Map<byte[], Entry> found, byte[] key, Entry e) {
+        if (e != null) {
+            found.merge(key, e, (a, b) -> {
+                a.absorb(b);
+                return a;
+            });
+        }
+    }
+
+    /** Every observed domain equal to {@code domain} or a subdomain of it, in key order. */
+    public synchronized List<Seen> lookupSuffix(String domain) {
+        byte[] prefix = Keys.of(ObservationType.DOMAIN, domain);
+        Map<byte[], Entry> found = new TreeMap<>(Keys::compare);
+        try {
+            for (Segment s : segments) {
+                scanSuffix(s, prefix, found);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("history " + dir + ": lookup failed", e);
+        }
+        String dotted = "." + domain;
+        memory.forEachOfType(ObservationType.DOMAIN, this::sensorName, e -> {
+            String v = Keys.value(e.key);
+            if (v.equals(domain) || v.endsWith(dotted)) {
+                fold(found, e.key, e);
+            }
+        });
+        return found.values().stream().map(Entry::toSeen).toList();
+    }
+
+    private static void scanSuffix(Segment s, byte[] prefix, Map<byte[], Entry> found) throws IOException {
+        if (s.blocks() == 0) {
+            return;
+        }
+        Segment.Cursor c = s.cursor();
+        try {
+            c.seekBlock(Math.max(0, s.blockFor(prefix)));
+            while (c.next()) {
+                if (c.compareKey(prefix) < 0) {
+                    continue;
+                }
+                if (!c.keyStartsWith(prefix)) {
+                    return;
+                }
+                int after = c.keyByteAt(prefix.length);
+                if (after == -1 || after == '.') {
+                    Entry e = c.entry();
+                    fold(found, e.key, e);
+                }
+            }
+        } finally {
+            c.close();
+        }
+    }
+
+    /** Segment count, stored values and bytes on disk. */
+    public synchronized Stats stats() {
+        long stored = 0;
+        long bytes = 0;
+        for (Segment s : segments) {
+            stored += s.entries;
+            bytes += s.fileBytes;
+        }
+        return new Stats(segments.size(), stored, memory.size(), bytes);
+    }
+
+    /** Flushes and releases the directory. */
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            flush();
+        } finally {
+            closeFiles();
+        }
+    }
+
+    private void closeFiles() throws IOException {
+        for (Segment s : segments) {
+            s.close();
+        }
+        segments.clear();
+        lock.release();
+        lockChannel.close();
+    }
+
+    static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+    }
+
+    private static long micros(Duration d) {
+        return Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1000);
+    }
+
+    /** Makes a rename in {@code dir} durable (POSIX: fsync the directory). */
+    static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e;
+            }
+            // Windows cannot open a directory as a file; its rename is durable by itself
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.threatledger.history;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.threatledger.match.ObservationType;
+
+/**
+ * The sort key of a history entry: one byte for the {@link ObservationType}, then the value in
+ * UTF-8. A domain is stored under its labels reversed ({@code a.evil.com} -> {@code com.evil.a}),
+ * so every subdomain of a name sorts right after it and a suffix query is one range scan. Exact
+ * lookups reverse the query the same way, so a domain is stored once, not twice.
+ */
+final class Keys {
+    private static final long MIX1 = 0xbf58476d1ce4e5b9L;
+    private static final long MIX2 = 0x94d049bb133111ebL;
+
+    private Keys() {}
+
+    /** The key of {@code (type, value)}. */
+    static byte[] of(ObservationType type, String value) {
+        byte[] v = value.getBytes(StandardCharsets.UTF_8);
+        if (type == ObservationType.DOMAIN) {
+            v = reverseLabels(v, 0, v.length);
+        }
+        byte[] key = new byte[v.length + 1];
+        key[0] = (byte) type.ordinal();
+        System.arraycopy(v, 0, key, 1, v.length);
+        return key;
+    }
+
+    /** The key of a value held as UTF-8 in {@code bytes[off, off+len)}. */
+    static byte[] of(int typeOrdinal, byte[] bytes, int off, int len) {
+        byte[] key = new byte[len + 1];
+        key[0] = (byte) typeOrdinal;
+        if (typeOrdinal == ObservationType.DOMAIN.ordinal()) {
+            System.arraycopy(reverseLabels(bytes, off, len), 0, key, 1, len);
+        } else {
+            System.arraycopy(bytes, off, key, 1, len);
+        }
+        return key;
+    }
+
+    static ObservationType type(byte[] key) {
+        return ObservationType.values()[key[0]];
+    }
+
+    /** The value a key stands for (domains turned back the right way round). */
+    static String value(byte[] key) {
+        byte[] v = key[0] == ObservationType.DOMAIN.ordinal()
+                ? reverseLabels(key, 1, key.length - 1) : Arrays.copyOfRange(key, 1, key.length);
+        return new String(v, StandardCharsets.UTF_8);
+    }
+
+    /** {@code a.b.c} -> {@code c.b.a}; reversing twice gives the input back. */
+    static byte[] reverseLabels(byte[] in, int off, int len) {
+        byte[] out = new byte[len];
+        int w = 0;
+        int end = off + len;
+        while (end > off) {
+            int dot = end - 1;
+            while (dot >= off && in[dot] != '.') {
+                dot--;
+            }
+            int labelStart = dot + 1;
+            System.arraycopy(in, labelStart, out, w, end - labelStart);
+            w += end - labelStart;
+            if (dot >= off) {
+                out[w++] = '.';
+            }
+            end = dot;
+        }
+        return out;
+    }
+
+    /** Unsigned lexicographic order of whole keys. */
+    static int compare(byte[] a, byte[] b) {
+        return Arrays.compareUnsigned(a, b);
+    }
+
+    /** A 64-bit hash of a key, for the segment Bloom filters. */
+    static long hash(byte[] key) {
+        long h = 0x9e3779b97f4a7c15L;
+        for (byte b : key) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return mix(h);
+    }
+
+    /**
+     * A 64-bit hash of {@code (type, value)} for the in-memory table, from {@link String#hashCode}:
+     * the JDK caches it in the String and computes it with a vectorised intrinsic, so the hot path
+     * never encodes the value. Only 32 bits of entropy; the table verifies every candidate's bytes.
+     */
+    static long hash(ObservationType type, String value) {
+        return mix(((long) type.ordinal() << 32) ^ (value.hashCode() & 0xffff_ffffL));
+    }
+
+    /** SplitMix64's finaliser: spreads every input bit over the whole word. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * MIX1;
+        z = (z ^ (z >>> 27)) * MIX2;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,172 @@
+package org.threatledger.history;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * Writes one immutable segment: entries in strictly increasing key order, packed into ~16 KB
+ * blocks (keys prefix-compressed against the previous key, then the block deflated at level 1),
+ * followed by a meta section (sparse index: each block's first key and place; the sensor names;
+ * the Bloom filter; counts) and a trailer naming the meta section and its CRC-32.
+ *
+ * <p>Crash safety: everything goes to {@code name.tmp}, which is fsynced, atomically renamed to
+ * its final name, and the directory fsynced. A kill at any point leaves either no segment or a
+ * whole one; {@link History#open} deletes stray {@code .tmp} files.
+ */
+final class SegmentWriter implements AutoCloseable {
+    static final int MAGIC = 0x544c4831; // "TLH1"
+    static final int TRAILER_BYTES = 24;
+    private static final int BLOCK_BYTES = 16 * 1024;
+
+    private final Path tmp;
+    private final Path target;
+    private final FileChannel channel;
+    private final OutputStream out;
+    private long position;
+    private final Bloom bloom;
+    private final Map<String, Integer> sensorIds = new LinkedHashMap<>();
+    private final Buf block = new Buf();
+    private final Buf meta = new Buf();
+    private final Buf index = new Buf();
+    private final Deflater deflater = new Deflater(1);
+    private byte[] compressed = new byte[BLOCK_BYTES * 2];
+    private byte[] previousKey;
+    private byte[] blockFirstKey;
+    private int blocks;
+    private long entries;
+    private long minFirst = Long.MAX_VALUE;
+    private long maxLast = Long.MIN_VALUE;
+
+    SegmentWriter(Path target, long expectedEntries) throws IOException {
+        this.target = target;
+        this.tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        this.channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        this.bloom = new Bloom(expectedEntries);
+        writeInt(MAGIC);
+    }
+
+    /** Appends an entry; keys must arrive in strictly increasing order. */
+    void add(Entry e) throws IOException {
+        if (previousKey != null && Keys.compare(previousKey, e.key) >= 0) {
+            throw new IllegalStateException("segment keys out of order at entry " + entries);
+        }
+        if (blockFirstKey == null) {
+            blockFirstKey = e.key;
+            previousKey = null;
+        }
+        int shared = previousKey == null ? 0 : Math.toIntExact(java.util.Arrays.mismatch(previousKey, e.key));
+        block.putVar(shared);
+        block.putVar(e.key.length - shared);
+        block.put(e.key, shared, e.key.length - shared);
+        block.putSigned(e.first);
+        block.putVar(e.last - e.first);
+        block.putVar(e.count);
+        block.putVar(((long) e.sensors.size() << 1) | (e.moreSensors ? 1 : 0));
+        for (String s : e.sensors) {
+            block.putVar(sensorIds.computeIfAbsent(s, k -> sensorIds.size()));
+        }
+        bloom.add(Keys.hash(e.key));
+        previousKey = e.key;
+        entries++;
+        minFirst = Math.min(minFirst, e.first);
+        maxLast = Math.max(maxLast, e.last);
+        if (block.size >= BLOCK_BYTES) {
+            endBlock();
+        }
+    }
+
+    private void endBlock() throws IOException {
+        if (blockFirstKey == null) {
+            return;
+        }
+        deflater.reset();
+        deflater.setInput(block.bytes, 0, block.size);
+        deflater.finish();
+        int n = 0;
+        while (!deflater.finished()) {
+            if (n == compressed.length) {
+                compressed = java.util.Arrays.copyOf(compressed, compressed.length * 2);
+            }
+            n += deflater.deflate(compressed, n, compressed.length - n);
+        }
+        index.putVar(blockFirstKey.length);
+        index.put(blockFirstKey, 0, blockFirstKey.length);
+        index.putVar(position);
+        index.putVar(n);
+        index.putVar(block.size);
+        blocks++;
+        write(compressed, n);
+        block.clear();
+        blockFirstKey = null;
+    }
+
+    /** Ends the file, makes it durable and gives it its final name. */
+    void commit() throws IOException {
+        endBlock();
+        long metaOffset = position;
+        meta.putVar(blocks);
+        meta.put(index.bytes, 0, index.size);
+        meta.putVar(sensorIds.size());
+        for (String s : sensorIds.keySet()) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            meta.putVar(b.length);
+            meta.put(b, 0, b.length);
+        }
+        meta.putVar(entries);
+        meta.putSigned(minFirst);
+        meta.putSigned(maxLast);
+        meta.putVar(bloom.words.length);
+        for (long w : bloom.words) {
+            meta.putLong(w);
+        }
+        write(meta.bytes, meta.size);
+        CRC32 crc = new CRC32();
+        crc.update(meta.bytes, 0, meta.size);
+        ByteBuffer trailer = ByteBuffer.allocate(TRAILER_BYTES);
+        trailer.putLong(metaOffset).putLong(meta.size).putInt((int) crc.getValue()).putInt(MAGIC);
+        write(trailer.array(), TRAILER_BYTES);
+        out.flush();
+        channel.force(true);
+        channel.close();
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        History.syncDirectory(target.getParent());
+    }
+
+    long entries() {
+        return entries;
+    }
+
+    private void writeInt(int v) throws IOException {
+        write(ByteBuffer.allocate(4).putInt(v).array(), 4);
+    }
+
+    private void write(byte[] b, int len) throws IOException {
+        out.write(b, 0, len);
+        position += len;
+    }
+
+    /** Abandons an unfinished segment (its temp file is removed). */
+    @Override
+    public void close() throws IOException {
+        deflater.end();
+        if (channel.isOpen()) {
+            channel.close();
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.threatledger.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threatledger.match.ObservationType;
+
+class HistoryTest {
+    private static final ObservationType DOMAIN = ObservationType.DOMAIN;
+    private static final long DAY = 86_400_000_000L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void recordedValue_isFoundWithFirstLastCountAndSensors_beforeAndAfterFlushAndReopen() throws IOException {
+        try (History h = History.open(dir)) {
+            h.record(DOMAIN, "c2.evil.com", 3_000, "dmz");
+            h.record(DOMAIN, "c2.evil.com", 1_000, "core");
+            h.record(DOMAIN, "c2.evil.com", 2_000, "dmz");
+            assertThat(h.lookup(DOMAIN, "c2.evil.com")).contains(
+                    new Seen(DOMAIN, "c2.evil.com", 1_000, 3_000, 3, List.of("dmz", "core"), false));
+            h.flush();
+            assertThat(h.stats().unflushedValues()).isZero();
+            assertThat(h.lookup(DOMAIN, "c2.evil.com")).contains(
+                    new Seen(DOMAIN, "c2.evil.com", 1_000, 3_000, 3, List.of("dmz", "core"), false));
+        }
+        try (History h = History.open(dir)) {
+            assertThat(h.lookup(DOMAIN, "c2.evil.com").orElseThrow().count()).isEqualTo(3);
+            assertThat(h.lookup(DOMAIN, "evil.com")).isEmpty();
+            assertThat(h.lookup(ObservationType.URL, "c2.evil.com")).isEmpty();
+        }
+    }
+
+    @Test
+    void valueSeenInTwoFlushes_isFoldedAcrossSegmentsAndMemory() throws IOException {
+        try (History h = History.open(dir)) {
+            h.record(ObservationType.IPV4, "203.0.113.7", 5_000, "a");
+            h.flush();
+            h.record(ObservationType.IPV4, "198.51.100.1", 1, "a");
+            h.record(ObservationType.IPV4, "198.51.100.1", 1, "a");
+            h.flush();
+            h.record(ObservationType.IPV4, "203.0.113.7", 9_000, "b");
+            h.flush();
+            h.record(ObservationType.IPV4, "203.0.113.7", 100, "a");
+            Seen seen = h.lookup(ObservationType.IPV4, "203.0.113.7").orElseThrow();
+            assertThat(seen.firstSeenMicros()).isEqualTo(100);
+            assertThat(seen.lastSeenMicros()).isEqualTo(9_000);
+            assertThat(seen.count()).isEqualTo(3);
+            assertThat(seen.sensors()).containsExactlyInAnyOrder("a", "b");
+        }
+    }
+
+    @Test
+    void sensors_areCappedAtSixteen_thenMarkedAsMore() throws IOException {
+        try (History h = History.open(dir)) {
+            for (int i = 0; i < 20; i++) {
+                h.record(DOMAIN, "busy.example", i, "sensor-" + i);
+                if (i == 9) {
+                    h.flush();
+                }
+            }
+            Seen seen = h.lookup(DOMAIN, "busy.example").orElseThrow();
+            assertThat(seen.sensors()).hasSize(16);
+            assertThat(seen.moreSensors()).isTrue();
+            assertThat(seen.count()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void nullSensor_countsTheValueWithoutNamingASensor() throws IOException {
+        try (History h = History.open(dir)) {
+            h.record(DOMAIN, "quiet.example", 7, null);
+            h.flush();
+            assertThat(h.lookup(DOMAIN, "quiet.example").orElseThrow().sensors()).isEmpty();
+        }
+    }
+
+    @Test
+    void lookupSuffix_findsTheDomainAndItsSubdomainsOnly() throws IOException {
+        List<String> domains = List.of("evil.com", "a.evil.com", "b.a.evil.com", "notevil.com", "evil.com.au",
+                "evil-corp.com", "com", "x.evil-corp.com", "evil.co");
+        try (History h = History.open(dir)) {
+            for (int i = 0; i < domains.size(); i++) {
+                h.record(DOMAIN, domains.get(i), i, "s");
+                if (i == 4) {
+                    h.flush();
+                }
+            }
+            h.record(DOMAIN, "z.evil.com", 99, "s");
+            assertThat(h.lookupSuffix("evil.com")).extracting(Seen::value)
+                    .containsExactlyInAnyOrder("evil.com", "a.evil.com", "b.a.evil.com", "z.evil.com");
+            assertThat(h.lookupSuffix("a.evil.com")).extracting(Seen::value)
+                    .containsExactlyInAnyOrder("a.evil.com", "b.a.evil.com");
+            assertThat(h.lookupSuffix("unseen.org")).isEmpty();
+        }
+    }
+
+    @Test
+    void compact_dropsValuesLastSeenBeforeTheRetention_keepsOnesSeenAgainSince() throws IOException {
+        Instant now = Instant.parse("2025-06-01T00:00:00Z");
+        long nowMicros = History.micros(now);
+        History.Options options = new History.Options(Duration.ofDays(90), 1_000, Duration.ofHours(1));
+        try (History h = History.open(dir, options)) {
+            h.record(DOMAIN, "old.example", nowMicros - 100 * DAY, "s");
+            h.record(DOMAIN, "back.example", nowMicros - 100 * DAY, "s");
+            h.flush();
+            h.record(DOMAIN, "back.example", nowMicros - DAY, "s");
+            h.record(DOMAIN, "fresh.example", nowMicros - 89 * DAY, "s");
+            h.compact(now);
+            assertThat(h.lookup(DOMAIN, "old.example")).isEmpty();
+            assertThat(h.lookup(DOMAIN, "back.example").orElseThrow().count()).isEqualTo(2);
+            assertThat(h.lookup(DOMAIN, "fresh.example")).isPresent();
+            assertThat(h.stats().segments()).isEqualTo(1);
+            assertThat(h.stats().storedValues()).isEqualTo(2);
+        }
+        try (History h = History.open(dir, options)) {
+            assertThat(h.lookup(DOMAIN, "old.example")).isEmpty();
+            assertThat(h.lookup(DOMAIN, "back.example").orElseThrow().firstSeenMicros()).isEqualTo(nowMicros - 100 * DAY);
+        }
+    }
+
+    @Test
+    void manySmallFlushes_areMergedIntoFewSegments_withExactCounts() throws IOException {
+        try (History h = History.open(dir)) {
+            for (int round = 0; round < 40; round++) {
+                for (int i = 0; i < 500; i++) {
+                    h.record(DOMAIN, "v" + i + ".example", round, "s");
+                }
+                h.flush();
+            }
+            assertThat(h.stats().segments()).isLessThanOrEqualTo(8);
+            Map<String, Seen> all = h.lookupAll(DOMAIN, IntStream.range(0, 500).mapToObj(i -> "v" + i + ".example").toList());
+            assertThat(all).hasSize(500);
+            assertThat(all.values()).allSatisfy(s -> {
+                assertThat(s.count()).isEqualTo(40);
+                assertThat(s.firstSeenMicros()).isZero();
+                assertThat(s.lastSeenMicros()).isEqualTo(39);
+            });
+        }
+    }
+
+    @Test
+    void mergeInterruptedBeforeDeletingItsInputs_doesNotCountTwice() throws IOException {
+        Path saved = Files.createDirectories(dir.resolve("saved"));
+        Path store = dir.resolve("store");
+        try (History h = History.open(store)) {
+            h.record(DOMAIN, "twice.example", 1, "s");
+            h.flush();
+            copySegments(store, saved);
+            h.record(DOMAIN, "twice.example", 2, "s");
+            h.flush(); // merges the two equal-sized segments
+        }
+        copySegments(saved, store); // as if the merge's input deletion never happened
+        Files.writeString(store.resolve("000000000009-000000000009-0000.seg.tmp"), "half a segment");
+        try (History h = History.open(store)) {
+            assertThat(h.lookup(DOMAIN, "twice.example").orElseThrow().count()).isEqualTo(2);
+            assertThat(h.stats().segments()).isEqualTo(1);
+        }
+        try (Stream<Path> files = Files.list(store)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(f -> f.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void secondOpenOfTheSameDirectory_isRefused() throws IOException {
+        try (History h = History.open(dir)) {
+            assertThatThrownBy(() -> History.open(dir)).hasMessageContaining("already open");
+            assertThat(h.stats().segments()).isZero();
+        }
+    }
+
+    @Test
+    void nonAsciiValues_areStoredAndFoundExactly() throws IOException {
+        List<String> values = List.of("файл.exe", "naïve.txt", "\uD83D\uDE00.bin", "broken\uD800.bin", "plain.txt");
+        try (History h = History.open(dir)) {
+            for (String v : values) {
+                h.record(ObservationType.FILE_NAME, v, 1, "s");
+                h.record(ObservationType.FILE_NAME, v, 2, "s");
+            }
+            assertThat(h.lookupAll(ObservationType.FILE_NAME, values).values()).allSatisfy(s -> assertThat(s.count()).isEqualTo(2));
+            h.flush();
+            assertThat(h.lookupAll(ObservationType.FILE_NAME, values)).containsOnlyKeys(
+                    "файл.exe", "naïve.txt", "\uD83D\uDE00.bin", "broken\uD800.bin", "plain.txt");
+        }
+    }
+
+    @Test
+    void lookups_agreeWithAMapModel_overRandomRecordsAndFlushes() {
+        ObservationType[] types = {ObservationType.DOMAIN, ObservationType.IPV4, ObservationType.SHA256};
+        qt().withExamples(60).forAll(lists().of(integers().between(0, 10_000)).ofSizeBetween(0, 400)).checkAssert(ops -> {
+            Map<String, long[]> model = new HashMap<>();
+            Map<String, Set<String>> sensors = new HashMap<>();
+            Path d = tempDir();
+            try (History h = History.open(d, new History.Options(Duration.ofDays(90), 64, Duration.ofHours(1)))) {
+                for (int op : ops) {
+                    ObservationType t = types[op % 3];
+                    String v = "v" + (op % 97) + ".example";
+                    String s = "s" + (op % 5);
+                    h.record(t, v, op, s);
+                    long[] m = model.computeIfAbsent(t + " " + v, k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
+                    m[0] = Math.min(m[0], op);
+                    m[1] = Math.max(m[1], op);
+                    m[2]++;
+                    sensors.computeIfAbsent(t + " " + v, k -> new LinkedHashSet<>()).add(s);
+                    if (op % 53 == 0) {
+                        h.flush();
+                    }
+                }
+                for (ObservationType t : types) {
+                    List<String> queries = new ArrayList<>();
+                    for (int i = 0; i < 97; i++) {
+                        queries.add("v" + i + ".example");
+                    }
+                    Map<String, Seen> found = h.lookupAll(t, queries);
+                    for (String q : queries) {
+                        long[] m = model.get(t + " " + q);
+                        if (m == null) {
+                            assertThat(found).doesNotContainKey(q);
+                        } else {
+                            Seen seen = found.get(q);
+                            assertThat(new long[] {seen.firstSeenMicros(), seen.lastSeenMicros(), seen.count()}).containsExactly(m);
+                            assertThat(seen.sensors()).containsExactlyInAnyOrderElementsOf(sensors.get(t + " " + q));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private Path tempDir() {
+        try {
+            return Files.createTempDirectory(dir, "h");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void copySegments(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".seg")).toList()) {
+                Files.copy(p, to.resolve(p.getFileName()));
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.threatledger.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.UUID;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.threatledger.server.api.RestApi;
+import org.threatledger.store.KnowledgeStore;
+import org.threatledger.taxii.Authenticator;
+import org.threatledger.taxii.DisclosureLog;
+import org.threatledger.taxii.Endpoint;
+import org.threatledger.taxii.FailedAuthLimiter;
+import org.threatledger.taxii.Partner;
+import org.threatledger.taxii.SharingConfig;
+import org.threatledger.taxii.TaxiiException;
+import org.threatledger.taxii.TaxiiRequest;
+import org.threatledger.taxii.TaxiiResponse;
+import org.threatledger.taxii.TaxiiService;
+
+/**
+ * The HTTP composition root for sharing: Javalin 7 on Jetty 12 with virtual threads, the TAXII 2.1
+ * service mounted at {@code /taxii2/} and the JSON API ({@link RestApi}) at {@code /api}. This class does only what is HTTP: failed-auth rate limiting
+ * per client address (429), authentication (401 with {@code WWW-Authenticate}), the maximum content
+ * length (413), TLS, and writing the service's answer. Every error, including unknown paths and
+ * methods and anything unforeseen, leaves as the TAXII error resource without internal text.
+ */
+public final class TaxiiServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(TaxiiServer.class.getName());
+    private static final String ANSWERED = "threatledger.taxii.answered";
+    private static final String CHALLENGE = "Basic realm=\"threatledger\", charset=\"UTF-8\", Bearer realm=\"threatledger\"";
+
+    private final Javalin app;
+    private final List<String> routes;
+
+    private TaxiiServer(Javalin app, List<String> routes) {
+        this.app = app;
+        this.routes = List.copyOf(routes);
+    }
+
+    /** Starts serving; port 0 picks a free port (see {@link #port()}). */
+    public static TaxiiServer start(String bind, int port, SharingConfig config, KnowledgeStore store, DisclosureLog log) {
+        TaxiiService service = new TaxiiService(config, store, log, (endpoint, request, e) ->
+                LOG.log(System.Logger.Level.ERROR, "TAXII " + endpoint + " request " + request.requestId() + " failed", e));
+        Authenticator auth = new Authenticator(config.partners());
+        FailedAuthLimiter limiter = new FailedAuthLimiter(config.maxFailedAuth(), config.failedAuthWindowSeconds() * 1000L);
+        Gate gate = new Gate(service, auth, limiter, config.maxContentLength());
+        List<String> routes = new CopyOnWriteArrayList<>();
+        Javalin app = Javalin.create(cfg -> {
+            cfg.events.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) {
+                    routes.add(h.getHttpMethod().name() + " " + h.getPath());
+                }
+            });
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.http.maxRequestSize = config.maxContentLength();
+            cfg.jetty.host = bind;
+            cfg.jetty.port = port;
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new TaxiiErrorHandler()));
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new TaxiiErrorHandler()));
+            if (config.tlsKeystore() != null) {
+                tls(cfg, bind, port, Path.of(config.tlsKeystore()), config.tlsPassword());
+            }
+            for (Endpoint e : Endpoint.values()) {
+                Handler h = ctx -> gate.serve(e, ctx);
+                String path = "/taxii2" + e.path();
+                switch (e.method()) {
+                    case "GET" -> cfg.routes.get(path, h);
+                    case "POST" -> cfg.routes.post(path, h);
+                    case "DELETE" -> cfg.routes.delete(path, h);
+                    default -> throw new IllegalStateException("no route for method " + e.method());
+                }
+            }
+            RestApi.mount(cfg.routes, config, store, log, auth, limiter);
+            // Error handlers run for every response with their status; the TAXII service's own 404s keep their words.
+            cfg.routes.error(404, ctx -> {
+                if (!RestApi.answerUnrouted(ctx, 404)) {
+                    Gate.writeUnlessAnswered(ctx, TaxiiException.of(404, "no such TAXII resource"));
+                }
+            });
+            cfg.routes.error(405, ctx -> {
+                if (!RestApi.answerUnrouted(ctx, 405)) {
+                    Gate.writeUnlessAnswered(ctx, TaxiiException.of(405, "method not allowed here"));
+                }
+            });
+            cfg.routes.exception(TaxiiException.class, (e, ctx) -> Gate.write(ctx, TaxiiResponse.error(e)));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.log(System.Logger.Level.ERROR, "HTTP request " + ctx.path() + " failed", e);
+                Gate.write(ctx, TaxiiResponse.error(TaxiiException.internal()));
+            });
+        });
+        app.start();
+        return new TaxiiServer(app, routes);
+    }
+
+    private static void tls(io.javalin.config.JavalinConfig cfg, String bind, int port, Path keystore, String password) {
+        cfg.jetty.addConnector((server, httpConfig) -> {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStorePath(keystore.toAbsolutePath().toString());
+            ssl.setKeyStorePassword(password);
+            httpConfig.addCustomizer(new SecureRequestCustomizer());
+            ServerConnector https = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                    new HttpConnectionFactory(httpConfig));
+            https.setHost(bind);
+            https.setPort(port);
+            return https;
+        });
+    }
+
+    /** Every route the running server registered, as {@code "GET /api/stats"} (method, space, path pattern). */
+    public List<String> routes() {
+        return routes;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    /** What stands between a request and the TAXII service. */
+    private record Gate(TaxiiService service, Authenticator auth, FailedAuthLimiter limiter, long maxContentLength) {
+
+        void serve(Endpoint endpoint, Context ctx) {
+            String address = ctx.ip();
+            long now = System.currentTimeMillis();
+            if (limiter.blocked(address, now)) {
+                write(ctx, TaxiiResponse.error(TaxiiException.of(429, "too many failed authentications; try later")));
+                return;
+            }
+            Partner partner = auth.authenticate(ctx.header("Authorization")).orElse(null);
+            if (partner == null) {
+                limiter.recordFailure(address, now);
+                ctx.header("WWW-Authenticate", CHALLENGE);
+                write(ctx, TaxiiResponse.error(TaxiiException.of(401, "valid credentials are required")));
+                return;
+            }
+            String length = ctx.header("Content-Length");
+            if (length != null && parseLength(length) > maxContentLength) {
+                write(ctx, TaxiiResponse.error(TaxiiException.of(413, "the body exceeds the maximum content length of "
+                        + maxContentLength + " bytes")));
+                return;
+            }
+            String requestId = UUID.randomUUID().toString();
+            ctx.header("X-Request-Id", requestId);
+            InputStream body = endpoint.method().equals("POST") ? bounded(ctx) : InputStream.nullInputStream();
+            if (body == null) {
+                write(ctx, TaxiiResponse.error(TaxiiException.of(413, "the body exceeds the maximum content length of "
+                        + maxContentLength + " bytes")));
+                return;
+            }
+            write(ctx, service.serve(endpoint, new TaxiiRequest(ctx.pathParamMap(), ctx.queryParamMap(),
+                    ctx.header("Accept"), ctx.header("Content-Type"), body, partner, requestId)));
+        }
+
+        /** The body, read up to the limit; null when it is longer (a chunked body has no Content-Length). */
+        private InputStream bounded(Context ctx) {
+            try (InputStream in = ctx.bodyInputStream()) {
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxContentLength + 1));
+                return bytes.length > maxContentLength ? null : new java.io.ByteArrayInputStream(bytes);
+            } catch (IOException e) {
+                throw TaxiiException.of(400, "the body could not be read");
+            }
+        }
+
+        private static long parseLength(String text) {
+            try {
+                return Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+
+        static void writeUnlessAnswered(Context ctx, TaxiiException e) {
+            if (ctx.attribute(ANSWERED) == null) {
+                write(ctx, TaxiiResponse.error(e));
+            }
+        }
+
+        static void write(Context ctx, TaxiiResponse r) {
+            ctx.attribute(ANSWERED, Boolean.TRUE);
+            TaxiiService.commonHeaders().forEach(ctx::header);
+            r.headers().forEach(ctx::header);
+            ctx.status(r.status());
+            ctx.contentType(r.mediaType());
+            ctx.result(r.body());
+        }
+    }
+}

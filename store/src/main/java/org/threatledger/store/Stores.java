@@ -1,0 +1,87 @@
+package org.threatledger.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Opens a knowledge store: the embedded SQLite file under the data directory, or a PostgreSQL
+ * database. Either way the schema is brought up to date with Flyway before the store is returned.
+ */
+public final class Stores {
+    /** The file of the embedded store inside the data directory. */
+    public static final String EMBEDDED_FILE = "knowledge.db";
+
+    private Stores() {
+    }
+
+    /** A PostgreSQL JDBC URL opens that database; anything else is the data directory of an embedded store. */
+    public static KnowledgeStore open(String urlOrHome) {
+        return urlOrHome.startsWith("jdbc:postgresql:") ? postgres(urlOrHome) : embedded(Path.of(urlOrHome));
+    }
+
+    /**
+     * The embedded store {@code <home>/knowledge.db}, created when missing: SQLite in WAL mode with
+     * {@code synchronous=NORMAL} (a committed put survives a killed process; an operating-system
+     * crash may lose the last puts but never corrupts the file), one connection.
+     */
+    public static KnowledgeStore embedded(Path home) {
+        Path file = home.resolve(EMBEDDED_FILE).toAbsolutePath();
+        try {
+            Files.createDirectories(home);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the data directory " + home + ": " + e.getMessage(), e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + file);
+        config.setPoolName("threatledger-sqlite");
+        config.setMaximumPoolSize(1);
+        config.setMinimumIdle(1);
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "NORMAL");
+        config.addDataSourceProperty("busy_timeout", "10000");
+        config.addDataSourceProperty("cache_size", "-65536");
+        config.addDataSourceProperty("temp_store", "MEMORY");
+        // Checkpoint every 64 MB of WAL instead of every 4 MB: an ATT&CK import (about 50 MB) then
+        // copies pages into the file and syncs once, at close, instead of after every batch.
+        config.setConnectionInitSql("PRAGMA wal_autocheckpoint = 16384");
+        return open(config, new SqliteDialect(), "embedded store " + file);
+    }
+
+    /** A PostgreSQL store at this JDBC URL (the user, password and {@code currentSchema} go in the URL). */
+    public static KnowledgeStore postgres(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("threatledger-postgresql");
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(1);
+        // Multi-row INSERTs for the batches whose update counts are not needed (see Put.insertObjects).
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return open(config, new PostgresDialect(), "PostgreSQL store " + redacted(jdbcUrl));
+    }
+
+    private static KnowledgeStore open(HikariConfig config, Dialect dialect, String name) {
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException(name + ": cannot connect: " + e.getMessage(), e);
+        }
+        try {
+            // Through SLF4J like HikariCP, so the application decides what a user sees.
+            Flyway.configure().loggers("slf4j").dataSource(pool).locations(dialect.migrations()).load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException(name + ": schema migration failed: " + e.getMessage(), e);
+        }
+        return new JdbcStore(pool, pool, dialect, name);
+    }
+
+    /** The URL without its query string, so a password never reaches a message. */
+    private static String redacted(String jdbcUrl) {
+        int q = jdbcUrl.indexOf('?');
+        return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+    }
+}

@@ -1,0 +1,31 @@
+package org.threatledger.taxii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.threatledger.stix.Tlp;
+
+class CollectionQueryTest {
+    @Test
+    void typesAndTlp_parse() {
+        CollectionQuery q = CollectionQuery.parse("type IN (indicator, Malware) AND tlp <= green");
+
+        assertThat(q.types()).isEqualTo(Set.of("indicator", "malware"));
+        assertThat(q.maxTlp()).isEqualTo(Tlp.GREEN);
+    }
+
+    @Test
+    void emptyOrAll_isEverything() {
+        assertThat(CollectionQuery.parse("all")).isEqualTo(CollectionQuery.ALL);
+        assertThat(CollectionQuery.parse(" ")).isEqualTo(CollectionQuery.ALL);
+    }
+
+    @Test
+    void unknownTerm_isRejectedByName() {
+        assertThatThrownBy(() -> CollectionQuery.parse("type = indicator AND colour = blue"))
+                .hasMessageContaining("'colour = blue'");
+        assertThatThrownBy(() -> CollectionQuery.parse("tlp <= purple")).hasMessageContaining("'purple'");
+    }
+}

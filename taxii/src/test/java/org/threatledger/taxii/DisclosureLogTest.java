@@ -1,0 +1,107 @@
+package org.threatledger.taxii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hash-chained disclosure log: what verify detects and what report lists. */
+class DisclosureLogTest {
+    @TempDir
+    Path home;
+    Path file;
+
+    @BeforeEach
+    void write() {
+        file = home.resolve("disclosures.log");
+        DisclosureLog log = new DisclosureLog(file);
+        for (int i = 0; i < 5; i++) {
+            log.append(List.of(disclosure("acme", "indicator--0000000" + i + "-0000-4000-8000-000000000000"),
+                    disclosure("beta", "malware--0000000" + i + "-0000-4000-8000-000000000000")),
+                    Instant.parse("2026-03-01T00:00:00Z").plusSeconds(i));
+        }
+    }
+
+    @Test
+    void untouchedLog_verifies_andReportListsWhatAPartnerReceived() {
+        DisclosureLog log = new DisclosureLog(file);
+
+        assertThat(log.verify().ok()).isTrue();
+        assertThat(log.verify().entries()).isEqualTo(10);
+        assertThat(log.report("acme")).hasSize(5).allMatch(d -> d.objectId().startsWith("indicator--"));
+        assertThat(log.report("nobody")).isEmpty();
+    }
+
+    @Test
+    void editedLine_isDetectedAtThatLine() throws IOException {
+        List<String> lines = lines();
+        lines.set(3, lines.get(3).replace("beta", "gama"));
+        Files.write(file, lines);
+
+        DisclosureLog.Verification v = new DisclosureLog(file).verify();
+
+        assertThat(v.ok()).isFalse();
+        assertThat(v.badLine()).isEqualTo(4);
+        assertThat(v.problem()).contains("edited");
+    }
+
+    @Test
+    void deletedLine_isDetected() throws IOException {
+        List<String> lines = lines();
+        lines.remove(6);
+        Files.write(file, lines);
+
+        DisclosureLog.Verification v = new DisclosureLog(file).verify();
+
+        assertThat(v.ok()).isFalse();
+        assertThat(v.badLine()).isEqualTo(7);
+    }
+
+    @Test
+    void swappedLines_areDetected() throws IOException {
+        List<String> lines = lines();
+        Collections.swap(lines, 2, 5);
+        Files.write(file, lines);
+
+        assertThat(new DisclosureLog(file).verify().ok()).isFalse();
+    }
+
+    @Test
+    void truncatedTail_isDetectedThroughTheHeadFile() throws IOException {
+        List<String> lines = lines();
+        Files.write(file, lines.subList(0, 8));
+
+        DisclosureLog.Verification v = new DisclosureLog(file).verify();
+
+        assertThat(v.ok()).isFalse();
+        assertThat(v.problem()).contains("cut from the end");
+    }
+
+    @Test
+    void brokenLog_refusesFurtherAppends() throws IOException {
+        List<String> lines = lines();
+        lines.remove(0);
+        Files.write(file, lines);
+        DisclosureLog log = new DisclosureLog(file);
+
+        assertThatThrownBy(() -> log.append(List.of(disclosure("acme", "x")), Instant.now()))
+                .hasMessageContaining("fails verification");
+    }
+
+    private List<String> lines() throws IOException {
+        return new ArrayList<>(Files.readAllLines(file));
+    }
+
+    private static Disclosure disclosure(String partner, String id) {
+        return new Disclosure(0, null, partner, Disclosure.Direction.SENT, id, "2026-01-01T00:00:00.000Z", "req-1");
+    }
+}

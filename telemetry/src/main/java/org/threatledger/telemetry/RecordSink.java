@@ -1,0 +1,93 @@
+package org.threatledger.telemetry;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.threatledger.match.Observation;
+import org.threatledger.match.ObservationType;
+import org.threatledger.match.Where;
+import org.threatledger.pattern.Observed;
+
+/**
+ * Where a {@link LineParser} puts what it read: it opens a record with {@link #begin}, then reports
+ * the record's values with {@link #observe}. Counts lines, records, observations, errors and
+ * skipped values for one input.
+ *
+ * <p>The record's {@link Observed} view is asked of its supplier once, at the first observation of
+ * the record, so a record that yields nothing costs no copy.
+ */
+public final class RecordSink {
+    private final String source;
+    private final String fixedSensor;
+    private final Consumer<Observation> out;
+    private final Map<ParseError, Long> errors = new EnumMap<>(ParseError.class);
+    private final Map<String, Long> skipped = new HashMap<>();
+    private String format;
+    private long lines;
+    private long records;
+    private long observations;
+
+    private long line;
+    private long timeMicros;
+    private String uid;
+    private String sensor;
+    private Supplier<Observed> recordView;
+    private Observed view;
+
+    RecordSink(String source, String format, String fixedSensor, Consumer<Observation> out) {
+        this.source = source;
+        this.format = format;
+        this.fixedSensor = fixedSensor;
+        this.out = out;
+    }
+
+    /** Opens a record: its line, event time, uid (or null), the sensor the log names (or null), and its view. */
+    public void begin(long lineNo, long time, String recordUid, String logSensor, Supplier<Observed> viewSupplier) {
+        records++;
+        line = lineNo;
+        timeMicros = time;
+        uid = recordUid;
+        sensor = fixedSensor != null ? fixedSensor : logSensor != null ? logSensor : TelemetryOptions.DEFAULT_SENSOR;
+        recordView = viewSupplier;
+        view = null;
+    }
+
+    /** The sensor of the current record. */
+    public String sensor() {
+        return sensor;
+    }
+
+    /** Passes on one normalised value of the current record. */
+    public void observe(ObservationType type, String value, int port, Where where) {
+        if (view == null && recordView != null) {
+            view = recordView.get();
+        }
+        observations++;
+        out.accept(new Observation(type, value, port, timeMicros, where, sensor, source, line, uid, view));
+    }
+
+    /** Counts a parse error (a typed field that is wrong, or a whole line). */
+    public void error(ParseError reason) {
+        errors.merge(reason, 1L, Long::sum);
+    }
+
+    /** Counts a value that is not of its field's kind; the log is not wrong, the value is just not observable. */
+    public void skip(String reason) {
+        skipped.merge(reason, 1L, Long::sum);
+    }
+
+    void line() {
+        lines++;
+    }
+
+    void format(String name) {
+        format = name;
+    }
+
+    /** What this input gave so far. */
+    FileStats stats() {
+        return new FileStats(source, format, lines, records, observations, errors, skipped);
+    }
+}

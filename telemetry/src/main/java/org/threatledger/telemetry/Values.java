@@ -1,0 +1,302 @@
+package org.threatledger.telemetry;
+
+import java.net.IDN;
+import org.threatledger.match.ObservationType;
+import org.threatledger.stix.IocType;
+import org.threatledger.stix.IocValue;
+import org.threatledger.stix.StixException;
+
+/**
+ * Normalisers for observed values, with the rules of {@code org.threatledger.stix.IocValue}
+ * (lower-case hosts, IDNA A-labels, no trailing dot, canonical addresses, lower-case hex, URL
+ * normal form) but tuned for the hot path: they take text that is already lower case and return
+ * the same instance when nothing changes, so a DNS query costs one allocation.
+ *
+ * <p>One deliberate difference: a host name may have a single label ({@code wpad}), because DNS
+ * traffic is full of them; indicators always have two or more, so such a value simply never hits.
+ * Every method returns null for a value that is not of its kind; callers count it.
+ */
+final class Values {
+    private static final int MAX_HOST = 253;
+
+    private Values() {}
+
+    /** The host name in normal form, from text already in ASCII lower case; null if it is none. */
+    static String hostName(String lower) {
+        String d = lower;
+        int n = d.length();
+        if (n > 1 && d.charAt(n - 1) == '.') {
+            d = d.substring(0, --n);
+        }
+        if (n == 0 || n > MAX_HOST) {
+            return null;
+        }
+        int labelStart = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i == n ? '.' : d.charAt(i);
+            if (c == '.') {
+                int len = i - labelStart;
+                if (len == 0 || len > 63 || d.charAt(labelStart) == '-' || d.charAt(i - 1) == '-') {
+                    return null;
+                }
+                labelStart = i + 1;
+            } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+                return c >= 0x80 ? idnHost(d) : null;
+            }
+        }
+        return digitsAndDots(d) ? null : d;
+    }
+
+    private static String idnHost(String d) {
+        try {
+            String ascii = IDN.toASCII(d);
+            return ascii.equals(d) ? null : hostName(lowerAscii(ascii));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Whether the text is an IPv4 address: four decimal octets 0-255, no leading zeros. */
+    static boolean isIpv4(String s) {
+        int n = s.length();
+        if (n < 7 || n > 15) {
+            return false;
+        }
+        int dots = 0;
+        int octet = -1;
+        int digits = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i == n ? '.' : s.charAt(i);
+            if (c == '.') {
+                if (digits == 0 || octet > 255) {
+                    return false;
+                }
+                dots++;
+                octet = -1;
+                digits = 0;
+            } else if (c >= '0' && c <= '9') {
+                if (digits > 0 && octet == 0) {
+                    return false;
+                }
+                octet = (octet < 0 ? 0 : octet * 10) + (c - '0');
+                digits++;
+                if (digits > 3) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return dots == 4;
+    }
+
+    /** The canonical IPv6 text (RFC 5952), or null; the same instance when already canonical. */
+    static String ipv6(String s) {
+        if (s.indexOf(':') < 0 || s.length() > 45) {
+            return null;
+        }
+        if (s.indexOf('.') >= 0) {
+            return ipv6Slow(s);
+        }
+        int[] groups = new int[8];
+        int n = 0;
+        int gap = -1;
+        int i = 0;
+        int len = s.length();
+        if (s.startsWith("::")) {
+            gap = 0;
+            i = 2;
+        } else if (s.charAt(0) == ':') {
+            return null;
+        }
+        while (i < len) {
+            int value = 0;
+            int digits = 0;
+            while (i < len && s.charAt(i) != ':') {
+                int d = Character.digit(s.charAt(i++), 16);
+                if (d < 0 || ++digits > 4) {
+                    return null;
+                }
+                value = value * 16 + d;
+            }
+            if (digits == 0 || n == 8) {
+                return null;
+            }
+            groups[n++] = value;
+            if (i < len) {
+                i++;
+                if (i < len && s.charAt(i) == ':') {
+                    if (gap >= 0) {
+                        return null;
+                    }
+                    gap = n;
+                    i++;
+                } else if (i == len) {
+                    return null;
+                }
+            }
+        }
+        if (gap < 0 ? n != 8 : n == 8) {
+            return null;
+        }
+        if (gap >= 0) {
+            int tail = n - gap;
+            System.arraycopy(groups, gap, groups, 8 - tail, tail);
+            java.util.Arrays.fill(groups, gap, 8 - tail, 0);
+        }
+        return ipv6Text(groups, s);
+    }
+
+    /**
+     * RFC 5952 §4: lower-case hex, no leading zeros, the longest run of two or more zero groups as
+     * "::". Returns {@code original} itself when it is already in that form (Zeek writes it so).
+     */
+    private static String ipv6Text(int[] g, String original) {
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        char[] out = new char[39];
+        int n = 0;
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out[n++] = ':';
+                out[n++] = ':';
+                i += bestLen - 1;
+                continue;
+            }
+            if (n > 0 && out[n - 1] != ':') {
+                out[n++] = ':';
+            }
+            int v = g[i];
+            for (int shift = v > 0xfff ? 12 : v > 0xff ? 8 : v > 0xf ? 4 : 0; shift >= 0; shift -= 4) {
+                out[n++] = Character.forDigit((v >> shift) & 0xf, 16);
+            }
+        }
+        if (n == original.length()) {
+            boolean same = true;
+            for (int i = 0; i < n && same; i++) {
+                same = out[i] == original.charAt(i);
+            }
+            if (same) {
+                return original;
+            }
+        }
+        return new String(out, 0, n);
+    }
+
+    /** Addresses with an embedded IPv4 part ({@code ::ffff:1.2.3.4}): rare, left to IocValue. */
+    private static String ipv6Slow(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+                return null;
+            }
+        }
+        try {
+            return IocValue.of(IocType.IPV6, s).value();
+        } catch (StixException e) {
+            return null;
+        }
+    }
+
+    /** The observation type of an address, or null when the text is no address. */
+    static ObservationType addressType(String s) {
+        if (isIpv4(s)) {
+            return ObservationType.IPV4;
+        }
+        return s.indexOf(':') >= 0 ? ObservationType.IPV6 : null;
+    }
+
+    /** The canonical text of an address whose {@link #addressType} is known. */
+    static String address(ObservationType type, String s) {
+        return type == ObservationType.IPV4 ? s : ipv6(s);
+    }
+
+    /** Lower-case hex of exactly {@code digits} hex digits, or null. */
+    static String hex(String s, int digits) {
+        if (s.length() != digits) {
+            return null;
+        }
+        for (int i = 0; i < digits; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return null;
+            }
+        }
+        return lowerAscii(s);
+    }
+
+    /** A certificate serial as lower-case hex without separators ({@code 0A:1B} -> {@code 0a1b}), or null. */
+    static String serial(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ':' || c == ' ') {
+                continue;
+            }
+            if (Character.digit(c, 16) < 0) {
+                return null;
+            }
+            sb.append(Character.toLowerCase(c));
+        }
+        return sb.isEmpty() ? null : sb.toString();
+    }
+
+    /** A URL in the normal form of {@code IocValue}, or null. */
+    static String url(String raw) {
+        try {
+            return IocValue.of(IocType.URL, raw).value();
+        } catch (StixException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The address in an e-mail header value ({@code "Name" <a@b.example>} or a bare address) in
+     * the normal form of {@code IocValue} (domain normalised, local part as written), or null.
+     */
+    static String email(String raw) {
+        String s = raw;
+        int lt = s.lastIndexOf('<');
+        if (lt >= 0) {
+            int gt = s.indexOf('>', lt);
+            if (gt < 0) {
+                return null;
+            }
+            s = s.substring(lt + 1, gt);
+        }
+        s = s.strip();
+        if (s.indexOf('@') <= 0) {
+            return null;
+        }
+        try {
+            return IocValue.of(IocType.EMAIL, s).value();
+        } catch (StixException e) {
+            return null;
+        }
+    }
+
+    /** ASCII lower case without allocating when already lower case (one rule, {@link IocValue#lowerAscii}). */
+    static String lowerAscii(String s) {
+        return IocValue.lowerAscii(s);
+    }
+
+    private static boolean digitsAndDots(String d) {
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
