@@ -37,6 +37,8 @@ import org.threatledger.taxii.TaxiiService;
 public final class TaxiiServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TaxiiServer.class.getName());
     private static final String ANSWERED = "threatledger.taxii.answered";
+    /** The most a refused body is read and discarded so that its client still receives the answer. */
+    private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
     private static final String CHALLENGE = "Basic realm=\"threatledger\", charset=\"UTF-8\", Bearer realm=\"threatledger\"";
 
     private final Javalin app;
@@ -146,25 +148,54 @@ public final class TaxiiServer implements AutoCloseable {
             if (partner == null) {
                 limiter.recordFailure(address, now);
                 ctx.header("WWW-Authenticate", CHALLENGE);
-                write(ctx, TaxiiResponse.error(TaxiiException.of(401, "valid credentials are required")));
+                refuseBody(ctx, TaxiiException.of(401, "valid credentials are required"));
                 return;
             }
             String length = ctx.header("Content-Length");
             if (length != null && parseLength(length) > maxContentLength) {
-                write(ctx, TaxiiResponse.error(TaxiiException.of(413, "the body exceeds the maximum content length of "
-                        + maxContentLength + " bytes")));
+                refuseBody(ctx, TaxiiException.of(413, "the body exceeds the maximum content length of "
+                        + maxContentLength + " bytes"));
                 return;
             }
             String requestId = UUID.randomUUID().toString();
             ctx.header("X-Request-Id", requestId);
             InputStream body = endpoint.method().equals("POST") ? bounded(ctx) : InputStream.nullInputStream();
             if (body == null) {
-                write(ctx, TaxiiResponse.error(TaxiiException.of(413, "the body exceeds the maximum content length of "
-                        + maxContentLength + " bytes")));
+                refuseBody(ctx, TaxiiException.of(413, "the body exceeds the maximum content length of "
+                        + maxContentLength + " bytes"));
                 return;
             }
             write(ctx, service.serve(endpoint, new TaxiiRequest(ctx.pathParamMap(), ctx.queryParamMap(),
                     ctx.header("Accept"), ctx.header("Content-Type"), body, partner, requestId)));
+        }
+
+        /**
+         * Answers a request whose body will not be read. A server that answers and closes while the client
+         * is still sending makes the client's TCP stack reset the connection, and the client loses the answer
+         * it was sent. So a body of modest size is read and thrown away first; beyond {@link #DRAIN_LIMIT}
+         * the connection is closed without reading, which a client sees as a reset rather than a wasted upload.
+         */
+        private static void refuseBody(Context ctx, TaxiiException e) {
+            String length = ctx.header("Content-Length");
+            boolean chunked = ctx.header("Transfer-Encoding") != null;
+            if (length == null && !chunked) {
+                write(ctx, TaxiiResponse.error(e));
+                return;
+            }
+            ctx.header("Connection", "close");
+            long declared = length == null ? DRAIN_LIMIT : parseLength(length);
+            if (declared <= DRAIN_LIMIT) {
+                try (InputStream in = ctx.bodyInputStream()) {
+                    byte[] sink = new byte[8192];
+                    long left = DRAIN_LIMIT;
+                    for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+                        left -= n;
+                    }
+                } catch (IOException | RuntimeException ignored) {
+                    // The client went away or the body was already consumed; the answer is still written.
+                }
+            }
+            write(ctx, TaxiiResponse.error(e));
         }
 
         /** The body, read up to the limit; null when it is longer (a chunked body has no Content-Length). */

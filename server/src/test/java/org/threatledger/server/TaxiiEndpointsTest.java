@@ -181,6 +181,19 @@ class TaxiiEndpointsTest {
     }
 
     @Test
+    void refusedBodies_stillReachTheirAnswer_evenWhenTheClientIsStillSending() {
+        // A server that answers before reading a body and then closes makes the client's TCP stack reset
+        // the connection, and the client loses the answer; repeat so that a race would show.
+        String big = "{\"objects\":[" + "{\"x\":\"" + "a".repeat(2_000_000) + "\"}]}";
+        SpecClient stranger = new SpecClient(f.server.port(), "nobody", "wrong");
+        for (int i = 0; i < 5; i++) {
+            assertError(acme.post(MANUAL + "objects/", SpecClient.TAXII, big), 413);
+        }
+        assertError(stranger.post(MANUAL + "objects/", SpecClient.TAXII, big), 401);
+        assertThat(acme.get(ALL + "objects/").status()).as("the server still serves").isEqualTo(200);
+    }
+
+    @Test
     void tamperedCursor_isRejected() {
         f.store.put(Fixture.indicators("more", 10, Tlp.GREEN), Fixture.TEST);
         String next = acme.get(ALL + "objects/?limit=2").json().get("next").asText();
