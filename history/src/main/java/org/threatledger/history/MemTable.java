@@ -53,14 +53,21 @@ final class MemTable {
         return arenaSize;
     }
 
-    /** Forgets everything (after a flush). */
+    /**
+     * Forgets everything (after a flush). The tables keep the size they grew to: the next batch of
+     * values is usually as large, and growing again would re-place every slot at each doubling.
+     */
     void clear() {
-        slots = new long[1 << 12];
+        if (slots == null) {
+            slots = new long[1 << 12];
+            entries = new long[STRIDE << 10];
+            arena = new byte[1 << 16];
+        } else {
+            Arrays.fill(slots, 0L);
+        }
         size = 0;
-        entries = new long[STRIDE << 10];
         moreSensorIds.clear();
         sensorOverflow.clear();
-        arena = new byte[1 << 16];
         arenaSize = 0;
     }
 
@@ -202,12 +209,12 @@ final class MemTable {
 
     /** Every entry in key order, for writing a segment. */
     List<Entry> sorted(IntFunction<String> sensorName) {
-        List<Entry> out = new ArrayList<>(size);
+        Entry[] out = new Entry[size];
         for (int e = 0; e < size; e++) {
-            out.add(entry(e, sensorName));
+            out[e] = entry(e, sensorName);
         }
-        out.sort((a, b) -> Keys.compare(a.key, b.key));
-        return out;
+        KeySort.sort(out);
+        return Arrays.asList(out);
     }
 
     /** Entries whose type is {@code type}, for the (rare) suffix queries over unflushed values. */

@@ -33,7 +33,7 @@ final class Segment implements AutoCloseable {
     private final String[] sensors;
     private final Bloom bloom;
 
-    private Segment(SegmentName name, Path path, FileChannel channel, Buf.In meta, long fileBytes) {
+    private Segment(SegmentName name, Path path, FileChannel channel, Buf.In meta, long fileBytes, boolean blockedBloom) {
         this.name = name;
         this.path = path;
         this.channel = channel;
@@ -60,7 +60,7 @@ final class Segment implements AutoCloseable {
         for (int i = 0; i < words.length; i++) {
             words[i] = meta.fixedLong();
         }
-        bloom = new Bloom(words);
+        bloom = new Bloom(words, blockedBloom);
     }
 
     /** Opens a segment, checking its trailer and the CRC of its meta section. */
@@ -75,7 +75,9 @@ final class Segment implements AutoCloseable {
             long metaOffset = trailer.getLong();
             int metaLength = Math.toIntExact(trailer.getLong());
             int crc = trailer.getInt();
-            if (trailer.getInt() != SegmentWriter.MAGIC || metaOffset + metaLength + SegmentWriter.TRAILER_BYTES != size) {
+            int magic = trailer.getInt();
+            if (magic != SegmentWriter.MAGIC && magic != SegmentWriter.MAGIC_V1
+                    || metaOffset + metaLength + SegmentWriter.TRAILER_BYTES != size) {
                 throw new IOException(path + ": not a history segment (bad trailer)");
             }
             byte[] meta = read(ch, metaOffset, metaLength).array();
@@ -84,7 +86,7 @@ final class Segment implements AutoCloseable {
             if ((int) check.getValue() != crc) {
                 throw new IOException(path + ": history segment index is corrupt (CRC mismatch)");
             }
-            return new Segment(name, path, ch, new Buf.In(meta, 0, meta.length), size);
+            return new Segment(name, path, ch, new Buf.In(meta, 0, meta.length), size, magic == SegmentWriter.MAGIC);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;

@@ -27,7 +27,10 @@ import java.util.zip.Deflater;
  * whole one; {@link History#open} deletes stray {@code .tmp} files.
  */
 final class SegmentWriter implements AutoCloseable {
-    static final int MAGIC = 0x544c4831; // "TLH1"
+    /** Segments whose Bloom filter is blocked (one cache line per key). */
+    static final int MAGIC = 0x544c4832; // "TLH2"
+    /** Earlier segments: the same layout with a classic Bloom filter (seven probes anywhere); still read. */
+    static final int MAGIC_V1 = 0x544c4831; // "TLH1"
     static final int TRAILER_BYTES = 24;
     private static final int BLOCK_BYTES = 16 * 1024;
 
@@ -56,7 +59,7 @@ final class SegmentWriter implements AutoCloseable {
         this.channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
         this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-        this.bloom = new Bloom(expectedEntries);
+        this.bloom = Bloom.blocked(expectedEntries);
         writeInt(MAGIC);
     }
 
