@@ -57,6 +57,10 @@ public final class History implements AutoCloseable {
     private String lastSensor;
     private int lastSensorId = -1;
     private long nextFlush;
+    /** Segments of about one size merged together (see {@link #mergeTiers}). */
+    static final int TIER = 4;
+    /** The most segments kept before segments of mixed sizes are merged anyway. */
+    static final int MAX_SEGMENTS = 12;
     private long lastFlushNanos = System.nanoTime();
     private int recordsSinceClock;
 
@@ -205,17 +209,47 @@ public final class History implements AutoCloseable {
         mergeTiers();
     }
 
-    /** Merges the newest two segments while the older is at most twice the newer (amortised log N rewrites). */
+    /**
+     * Size-tiered merging: the newest {@value #TIER} segments are merged into one when they are of
+     * about the same size (the largest at most twice the smallest), so each value is rewritten about
+     * once per fourfold growth of the history instead of once per doubling; a hunt that flushes a few
+     * times writes its values once and merges nothing. Segments of mixed sizes that never form a tier
+     * are bounded by {@value #MAX_SEGMENTS}: past that the adjacent pair with the fewest entries is merged.
+     * Lookups visit every segment, but a Bloom filter turns most of them away without a read.
+     */
     private void mergeTiers() throws IOException {
-        while (segments.size() >= 2) {
-            Segment older = segments.get(segments.size() - 2);
-            Segment newer = segments.get(segments.size() - 1);
-            if (older.entries > 2 * newer.entries) {
-                return;
+        while (segments.size() >= TIER) {
+            List<Segment> newest = List.copyOf(segments.subList(segments.size() - TIER, segments.size()));
+            long min = Long.MAX_VALUE;
+            long max = 0;
+            for (Segment s : newest) {
+                min = Math.min(min, s.entries);
+                max = Math.max(max, s.entries);
             }
-            int generation = Math.max(older.name.generation(), newer.name.generation());
-            replace(List.of(older, newer), new SegmentName(older.name.lo(), newer.name.hi(), generation), Long.MIN_VALUE);
+            if (max > 2 * min) {
+                break;
+            }
+            mergeAdjacent(newest);
         }
+        while (segments.size() > MAX_SEGMENTS) {
+            int best = 0;
+            for (int i = 1; i + 1 < segments.size(); i++) {
+                if (segments.get(i).entries + segments.get(i + 1).entries
+                        < segments.get(best).entries + segments.get(best + 1).entries) {
+                    best = i;
+                }
+            }
+            mergeAdjacent(List.copyOf(segments.subList(best, best + 2)));
+        }
+    }
+
+    private void mergeAdjacent(List<Segment> inputs) throws IOException {
+        int generation = 0;
+        for (Segment s : inputs) {
+            generation = Math.max(generation, s.name.generation());
+        }
+        replace(inputs, new SegmentName(inputs.get(0).name.lo(), inputs.get(inputs.size() - 1).name.hi(), generation),
+                Long.MIN_VALUE);
     }
 
     private void replace(List<Segment> inputs, SegmentName name, long dropLastBefore) throws IOException {

@@ -159,6 +159,36 @@ class HistoryTest {
     }
 
     @Test
+    void segmentsOfMixedSizes_stayBounded_andLoseNoCount() throws IOException {
+        try (History h = History.open(dir)) {
+            for (int round = 0; round < 60; round++) {
+                int n = round % 2 == 0 ? 2_000 : 10;
+                for (int i = 0; i < n; i++) {
+                    h.record(DOMAIN, "v" + i + ".example", round, "s");
+                }
+                h.flush();
+                assertThat(h.stats().segments()).isLessThanOrEqualTo(History.MAX_SEGMENTS);
+            }
+            assertThat(h.lookup(DOMAIN, "v5.example").orElseThrow().count()).isEqualTo(60);
+            assertThat(h.lookup(DOMAIN, "v500.example").orElseThrow().count()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void aHuntThatFlushesAFewTimes_writesEachValueOnce() throws IOException {
+        try (History h = History.open(dir)) {
+            for (int round = 0; round < History.TIER - 1; round++) {
+                for (int i = 0; i < 1_000; i++) {
+                    h.record(DOMAIN, "r" + round + "v" + i + ".example", round, "s");
+                }
+                h.flush();
+            }
+            assertThat(h.stats().segments()).as("no merge before a tier is full").isEqualTo(History.TIER - 1);
+            assertThat(h.lookup(DOMAIN, "r0v7.example")).isPresent();
+        }
+    }
+
+    @Test
     void mergeInterruptedBeforeDeletingItsInputs_doesNotCountTwice() throws IOException {
         Path saved = Files.createDirectories(dir.resolve("saved"));
         Path store = dir.resolve("store");
@@ -167,7 +197,12 @@ class HistoryTest {
             h.flush();
             copySegments(store, saved);
             h.record(DOMAIN, "twice.example", 2, "s");
-            h.flush(); // merges the two equal-sized segments
+            h.flush();
+            for (int i = 2; i < History.TIER; i++) {
+                h.record(DOMAIN, "other" + i + ".example", 3, "s");
+                h.flush(); // the last one merges the tier of equal-sized segments
+            }
+            assertThat(h.stats().segments()).isEqualTo(1);
         }
         copySegments(saved, store); // as if the merge's input deletion never happened
         Files.writeString(store.resolve("000000000009-000000000009-0000.seg.tmp"), "half a segment");
