@@ -72,6 +72,40 @@ class HuntCommandTest {
     }
 
     @Test
+    void aPatternJoiningTwoLogs_matches_whenEachLogSpansFarMoreThanItsWindow() throws IOException {
+        // An hour of DNS and an hour of connections; the name is asked at 30:00 and again at 60:00. Read one
+        // log after the other, the connection at 30:10 would arrive after the pattern's state had moved on
+        // to 60:00 and the query at 30:00 had left the 60-second window.
+        String dnsHeader = "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n"
+                + "#path\tdns\n#fields\tts\tuid\tquery\tanswers\n#types\ttime\tstring\tstring\tvector[string]\n";
+        String connHeader = "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n"
+                + "#path\tconn\n#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\n"
+                + "#types\ttime\tstring\taddr\tport\taddr\tport\n";
+        StringBuilder dns = new StringBuilder(dnsHeader);
+        StringBuilder conn = new StringBuilder(connHeader);
+        for (int s = 0; s <= 3600; s += 10) {
+            String query = s == 1800 || s == 3600 ? "stage.bad.example" : "q" + s + ".example";
+            dns.append(1_700_000_000L + s).append(".000000\tD").append(s).append('\t').append(query).append("\t-\n");
+            String resp = s == 1810 ? "198.51.100.77" : "192.0.2." + (s % 200 + 1);
+            conn.append(1_700_000_000L + s).append(".500000\tC").append(s).append("\t10.0.0.5\t50000\t")
+                    .append(resp).append("\t443\n");
+        }
+        Path dnsLog = Files.writeString(home.resolve("dns.log"), dns);
+        Path connLog = Files.writeString(home.resolve("conn.log"), conn);
+        Path bundle = Files.writeString(home.resolve("pattern.json"), "{\"type\":\"indicator\",\"spec_version\":\"2.1\","
+                + "\"id\":\"indicator--6f1ad5e4-33e4-4a07-9d4b-8d8d4b7b2a11\",\"created\":\"2024-01-01T00:00:00.000Z\","
+                + "\"modified\":\"2024-01-01T00:00:00.000Z\",\"pattern_type\":\"stix\",\"valid_from\":\"2024-01-01T00:00:00Z\","
+                + "\"pattern\":\"([domain-name:value = 'stage.bad.example'] FOLLOWEDBY "
+                + "[network-traffic:dst_ref.value = '198.51.100.77']) WITHIN 60 SECONDS\"}");
+        run("import", bundle.toString());
+
+        JsonNode s = summary(run("hunt", "--no-history", "--sensor", "s1", dnsLog.toString(), connLog.toString()));
+
+        assertThat(s.path("hits").asLong()).isEqualTo(1);
+        assertThat(s.path("sightings").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void retrohunt_withoutHistory_saysWhatToDo() {
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"--home", home.toString(), "retrohunt"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));

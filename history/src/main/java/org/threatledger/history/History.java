@@ -50,7 +50,7 @@ public final class History implements AutoCloseable {
     private final Options options;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final MemTable memory = new MemTable();
+    private final MemTable memory;
     private final List<Segment> segments = new ArrayList<>();
     private final Map<String, Integer> sensorIds = new HashMap<>();
     private final List<String> sensorNames = new ArrayList<>();
@@ -94,6 +94,7 @@ public final class History implements AutoCloseable {
     private History(Path dir, Options options, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
         this.options = options;
+        this.memory = new MemTable(options.flushValues());
         this.lockChannel = lockChannel;
         this.lock = lock;
     }

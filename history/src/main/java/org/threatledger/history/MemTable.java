@@ -41,7 +41,13 @@ final class MemTable {
     private byte[] arena;
     private int arenaSize;
 
-    MemTable() {
+    /** Slots at which growth jumps straight to the expected size (see {@link #rehash}). */
+    private static final int JUMP_AT = 1 << 19;
+    private final int expectedValues;
+
+    /** A table that will hold up to about {@code expectedValues} values between flushes. */
+    MemTable(int expectedValues) {
+        this.expectedValues = expectedValues;
         clear();
     }
 
@@ -153,8 +159,18 @@ final class MemTable {
         slots[i] = (h & TAG) | (e + 1L);
     }
 
+    /**
+     * Doubles the slot table, re-placing every entry (a cache miss each). Once the table is past
+     * {@link #JUMP_AT} slots the batch is clearly a big one, so it grows straight to the size the
+     * expected number of values needs and is not re-placed again at each doubling.
+     */
     private void rehash() {
-        slots = new long[slots.length * 2];
+        int grown = slots.length * 2;
+        if (slots.length >= JUMP_AT) {
+            long wanted = Long.highestOneBit(Math.max(1, (long) expectedValues * 2 - 1)) << 1;
+            grown = (int) Math.max(grown, Math.min(wanted, 1 << 30));
+        }
+        slots = new long[grown];
         for (int e = 0; e < size; e++) {
             place(entries[e * STRIDE + HASH], e);
         }

@@ -26,8 +26,16 @@ final class LineScanner {
     private int end;
     private boolean skipping;
 
+    private final int maxRead;
+
     LineScanner(InputStream in) {
+        this(in, Integer.MAX_VALUE);
+    }
+
+    /** A scanner that reads at most {@code maxRead} bytes per {@link #pump} (merged inputs: little queued per input). */
+    LineScanner(InputStream in, int maxRead) {
         this.in = in;
+        this.maxRead = maxRead;
     }
 
     /** Reads at least {@code min} bytes, or all there is, without handing out lines: the head to detect the format by. */
@@ -55,7 +63,7 @@ final class LineScanner {
         if (start > 0) {
             compact();
         }
-        int n = in.read(buf, end, buf.length - end);
+        int n = in.read(buf, end, Math.min(maxRead, buf.length - end));
         if (n < 0) {
             return false;
         }

@@ -24,6 +24,10 @@ import org.threatledger.match.Observation;
  */
 public final class TelemetryReader {
     private static final int HEAD = 1 << 16;
+    /** The most inputs read together in time order (each holds a 2 MB line buffer). */
+    static final int MERGE_MAX = 32;
+    /** Bytes read per input and turn when merging: a few hundred lines queued per input at most. */
+    private static final int MERGE_READ = 1 << 16;
 
     private final TelemetryOptions options;
     private final InputStream stdin;
@@ -44,13 +48,113 @@ public final class TelemetryReader {
         }
     }
 
-    /** Reads every input to its end. */
+    /**
+     * Reads every input to its end. Several inputs (up to {@value #MERGE_MAX}) are read together and
+     * their observations handed out in event-time order, a k-way merge on the head of each input, so
+     * that a pattern joining records of two logs ({@code [dns] FOLLOWEDBY [conn] WITHIN 60 SECONDS})
+     * sees them as they happened rather than one log after the other. Each input is assumed to be in
+     * time order itself, as Zeek and proxy logs are, give or take the seconds a connection lasts.
+     * More inputs than that (a directory of a month of rotated logs) are read one after another.
+     */
     public List<FileStats> read(List<String> inputs, Consumer<Observation> out) throws IOException {
+        List<String> sources = Inputs.expand(inputs);
+        if (sources.size() > 1 && sources.size() <= MERGE_MAX) {
+            return readMerged(sources, out);
+        }
         List<FileStats> stats = new ArrayList<>();
-        for (String source : Inputs.expand(inputs)) {
+        for (String source : sources) {
             stats.add(readOne(source, out));
         }
         return stats;
+    }
+
+    private List<FileStats> readMerged(List<String> sources, Consumer<Observation> out) {
+        List<Merged> inputs = new ArrayList<>(sources.size());
+        try {
+            for (String source : sources) {
+                inputs.add(new Merged(source));
+            }
+            while (true) {
+                Merged best = null;
+                long second = Long.MAX_VALUE;
+                for (Merged m : inputs) {
+                    if (!m.fill()) {
+                        continue;
+                    }
+                    long t = m.queue.peekFirst().timeMicros();
+                    if (best == null || t < best.queue.peekFirst().timeMicros()) {
+                        if (best != null) {
+                            second = Math.min(second, best.queue.peekFirst().timeMicros());
+                        }
+                        best = m;
+                    } else {
+                        second = Math.min(second, t);
+                    }
+                }
+                if (best == null) {
+                    break;
+                }
+                do {
+                    out.accept(best.queue.pollFirst());
+                } while (!best.queue.isEmpty() && best.queue.peekFirst().timeMicros() <= second);
+            }
+        } finally {
+            inputs.forEach(Merged::close);
+        }
+        List<FileStats> stats = new ArrayList<>(inputs.size());
+        for (Merged m : inputs) {
+            stats.add(m.sink.stats());
+        }
+        return stats;
+    }
+
+    /** One input of a merged read: its observations wait in a queue until they are the oldest. */
+    private final class Merged {
+        final java.util.ArrayDeque<Observation> queue = new java.util.ArrayDeque<>();
+        final RecordSink sink;
+        private InputStream raw;
+        private Run run;
+
+        Merged(String source) {
+            sink = new RecordSink(source, "unknown", options.sensor(), queue::addLast);
+            try {
+                raw = source.equals(Inputs.STDIN) ? nonClosing(stdin) : Files.newInputStream(Path.of(source));
+                run = Run.open(Inputs.decoded(raw), source, options, sink, MERGE_READ);
+            } catch (IOException e) {
+                sink.error(ParseError.IO_ERROR);
+            }
+            if (run == null) {
+                close();
+            }
+        }
+
+        /** Reads on until an observation waits or the input ends; true when one waits. */
+        boolean fill() {
+            while (queue.isEmpty() && run != null) {
+                try {
+                    if (!run.scanner.pump(run)) {
+                        run.scanner.finish(run);
+                        close();
+                    }
+                } catch (IOException e) {
+                    sink.error(ParseError.IO_ERROR);
+                    close();
+                }
+            }
+            return !queue.isEmpty();
+        }
+
+        void close() {
+            run = null;
+            if (raw != null) {
+                try {
+                    raw.close();
+                } catch (IOException e) {
+                    sink.error(ParseError.IO_ERROR);
+                }
+                raw = null;
+            }
+        }
     }
 
     private FileStats readOne(String source, Consumer<Observation> out) {
@@ -159,7 +263,12 @@ public final class TelemetryReader {
 
         /** Detects (or takes) the format from the head; null, with the error counted, when none fits. */
         static Run open(InputStream in, String source, TelemetryOptions options, RecordSink sink) throws IOException {
-            LineScanner scanner = new LineScanner(in);
+            return open(in, source, options, sink, Integer.MAX_VALUE);
+        }
+
+        static Run open(InputStream in, String source, TelemetryOptions options, RecordSink sink, int maxRead)
+                throws IOException {
+            LineScanner scanner = new LineScanner(in, maxRead);
             int n = scanner.head(HEAD);
             TelemetryAdapter adapter = options.format().equals("auto")
                     ? TelemetryAdapters.detect(source, scanner.buffer(), n, options).orElse(null)
