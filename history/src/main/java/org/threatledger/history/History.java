@@ -372,6 +372,82 @@ public final class History implements AutoCloseable {
         }
     }
 
+    /**
+     * Every observed value of {@code type} whose text starts with {@code prefix} and that
+     * {@code accept} takes, in key order: one range scan per segment. An empty prefix scans the
+     * whole type (IPv6 ranges, whose compressed text has no useful prefix). Not for domains, whose
+     * keys are stored reversed: see {@link #lookupSuffix}.
+     */
+    public synchronized List<Seen> lookupPrefix(ObservationType type, String prefix, java.util.function.Predicate<String> accept) {
+        if (type == ObservationType.DOMAIN) {
+            throw new IllegalArgumentException("domains are looked up by suffix, not prefix");
+        }
+        Map<byte[], Entry> found = new TreeMap<>(Keys::compare);
+        prefixInto(type, List.of(prefix), accept, found);
+        return found.values().stream().map(Entry::toSeen).toList();
+    }
+
+    /**
+     * Every observed address inside the range {@code cidr} ({@code 10.1.16.0/20}, {@code 2001:db8::/32}),
+     * in key order. IPv4 ranges scan the few text prefixes that cover them; IPv6 ranges scan the IPv6
+     * addresses (see {@link Cidr}).
+     *
+     * @throws IllegalArgumentException when {@code cidr} is not an address range
+     */
+    public synchronized List<Seen> lookupRange(String cidr) {
+        Cidr range = Cidr.parse(cidr).orElseThrow(() -> new IllegalArgumentException("not an address range: " + cidr));
+        Map<byte[], Entry> found = new TreeMap<>(Keys::compare);
+        prefixInto(range.v6() ? ObservationType.IPV6 : ObservationType.IPV4, range.prefixes(), range.members(), found);
+        return found.values().stream().map(Entry::toSeen).toList();
+    }
+
+    private void prefixInto(ObservationType type, List<String> prefixes, java.util.function.Predicate<String> accept,
+                            Map<byte[], Entry> found) {
+        // Prefixes may overlap ("10.1.2.12" and "10.1.2.120"): an entry is taken once per source.
+        java.util.Set<byte[]> taken = new java.util.TreeSet<>(Keys::compare);
+        try {
+            for (Segment s : segments) {
+                taken.clear();
+                for (String prefix : prefixes) {
+                    scanPrefix(s, Keys.of(type, prefix), accept, found, taken);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("history " + dir + ": lookup failed", e);
+        }
+        memory.forEachOfType(type, this::sensorName, e -> {
+            String v = Keys.value(e.key);
+            if (prefixes.stream().anyMatch(v::startsWith) && accept.test(v)) {
+                fold(found, e.key, e);
+            }
+        });
+    }
+
+    private static void scanPrefix(Segment s, byte[] prefix, java.util.function.Predicate<String> accept,
+                                   Map<byte[], Entry> found, java.util.Set<byte[]> taken) throws IOException {
+        if (s.blocks() == 0) {
+            return;
+        }
+        Segment.Cursor c = s.cursor();
+        try {
+            c.seekBlock(Math.max(0, s.blockFor(prefix)));
+            while (c.next()) {
+                if (c.compareKey(prefix) < 0) {
+                    continue;
+                }
+                if (!c.keyStartsWith(prefix)) {
+                    return;
+                }
+                Entry e = c.entry();
+                if (accept.test(Keys.value(e.key)) && taken.add(e.key)) {
+                    fold(found, e.key, e);
+                }
+            }
+        } finally {
+            c.close();
+        }
+    }
+
     /** Segment count, stored values and bytes on disk. */
     public synchronized Stats stats() {
         long stored = 0;
