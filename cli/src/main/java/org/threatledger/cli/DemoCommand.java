@@ -19,6 +19,8 @@ import org.threatledger.analysis.ActorProfile;
 import org.threatledger.ingest.ImportOptions;
 import org.threatledger.ingest.ImportReport;
 import org.threatledger.ingest.Importers;
+import org.threatledger.pipeline.ImportRun;
+import org.threatledger.pipeline.Validation;
 import org.threatledger.stix.Tlp;
 import org.threatledger.store.KnowledgeStore;
 import org.threatledger.store.Stats;

@@ -1,4 +1,4 @@
-package org.threatledger.cli;
+package org.threatledger.pipeline;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,7 +28,7 @@ import org.threatledger.store.StoredObject;
  * objects, each batch one transaction. What a batch reported as stored is durable; a failing batch
  * stores nothing and stops the run with the feeds before it intact.
  */
-final class ImportRun implements AutoCloseable {
+public final class ImportRun implements AutoCloseable {
     static final int BATCH = 5000;
     private static final String LIST_TYPE = "x-threatledger-ioc-list";
 
@@ -38,13 +38,13 @@ final class ImportRun implements AutoCloseable {
     private final ImportReport report = new ImportReport();
     private final BatchWriter writer = new BatchWriter();
 
-    ImportRun(KnowledgeStore store, Importers importers, Validator validator) {
+    public ImportRun(KnowledgeStore store, Importers importers, Validator validator) {
         this.store = store;
         this.importers = importers;
         this.validator = validator;
     }
 
-    ImportReport report() {
+    public ImportReport report() {
         return report;
     }
 
@@ -55,7 +55,7 @@ final class ImportRun implements AutoCloseable {
     }
 
     /** Imports every feed; {@code format} is a format name or {@code auto}. */
-    void run(List<String> arguments, String format, ImportOptions options, Path tempDir, Progress progress)
+    public void run(List<String> arguments, String format, ImportOptions options, Path tempDir, Progress progress)
             throws IOException {
         for (Feeds.Feed feed : Feeds.expand(arguments, tempDir)) {
             Importer importer;
@@ -90,7 +90,7 @@ final class ImportRun implements AutoCloseable {
      * A sink for objects that come from no file (a TAXII pull): validated, batched and stored
      * exactly like a feed's, under {@code options.source()}; call {@link Sink#finish()} at the end.
      */
-    Sink feed(String location, ImportOptions options) {
+    public Sink feed(String location, ImportOptions options) {
         return new Sink(location, provenance(options, location));
     }
 
@@ -106,13 +106,13 @@ final class ImportRun implements AutoCloseable {
         return new Provenance(options.source(), location, options.importedAt(), options.tlp());
     }
 
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
     /** Batches objects, keeps a list's entries together with their list object. */
-    final class Sink implements ImportSink {
+    public final class Sink implements ImportSink {
         private final String file;
         private final Provenance provenance;
         private final List<StixObject> batch = new ArrayList<>(BATCH);
@@ -172,7 +172,7 @@ final class ImportRun implements AutoCloseable {
             }
         }
 
-        void finish() {
+        public void finish() {
             flush();
             flushList();
             writer.drain();
@@ -233,12 +233,12 @@ final class ImportRun implements AutoCloseable {
     }
 
     /** Progress on a terminal; silent otherwise. */
-    static final class Progress {
+    public static final class Progress {
         private final PrintStream err;
         private final boolean enabled;
         private Thread ticker;
 
-        Progress(PrintStream err, boolean enabled) {
+        public Progress(PrintStream err, boolean enabled) {
             this.err = err;
             this.enabled = enabled;
         }
