@@ -1,5 +1,8 @@
 package org.threatledger.pipeline;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +49,19 @@ public final class Retrohunt {
 
     /** Result counts: indicators looked up, sightings written. */
     public record Result(long indicators, long sightings) { }
+
+    /**
+     * After an import at {@code importedAt}: the indicators it stored against the history in
+     * {@code historyDir}, when a hunt ever created one; null when there is none.
+     */
+    public static Result afterImport(KnowledgeStore store, Path historyDir, Instant importedAt) throws IOException {
+        if (!Files.isDirectory(historyDir)) {
+            return null;
+        }
+        try (History history = History.open(historyDir)) {
+            return new Retrohunt(store, history).since(importedAt.minusMillis(1));
+        }
+    }
 
     public Result since(Instant since) {
         List<StixObject> out = new ArrayList<>();
