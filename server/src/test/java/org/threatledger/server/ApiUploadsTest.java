@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threatledger.history.History;
 import org.threatledger.ingest.ImportOptions;
 import org.threatledger.ingest.ImportReport;
 import org.threatledger.ingest.Importers;
@@ -227,6 +228,25 @@ class ApiUploadsTest {
         JsonNode imported = answered(analyst.upload("/api/imports?format=plain&source=later", "text/plain",
                 "204.79.197.200\n".getBytes(StandardCharsets.UTF_8)), 201);
         assertThat(imported.path("retrohunt").path("sightings").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void historyHeldByAnotherHunt_huntIs409_importStoresAndSaysItsRetroHuntWasSkipped() throws IOException {
+        byte[] list = "held.example.org\n".getBytes(StandardCharsets.UTF_8);
+        History held = History.open(home.resolve("history"));
+        try {
+            SpecClient.Answer hunt = analyst.upload("/api/hunts", "text/plain", demo("dns.log"));
+            JsonNode imported = answered(analyst.upload("/api/imports?format=plain", "text/plain", list), 201);
+
+            assertThat(hunt.status()).as(hunt.body()).isEqualTo(409);
+            assertThat(hunt.json().path("error").path("detail").asText()).contains("history");
+            assertThat(imported.path("entries").path("stored").asLong()).isEqualTo(1);
+            assertThat(imported.path("retrohunt").path("skipped").asText()).contains("history");
+        } finally {
+            held.close();
+        }
+        assertThat(answered(analyst.upload("/api/hunts", "text/plain", demo("dns.log")), 200)
+                .path("summary").path("lines").asLong()).isEqualTo(45);
     }
 
     @Test
