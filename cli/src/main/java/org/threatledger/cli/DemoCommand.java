@@ -19,6 +19,8 @@ import org.threatledger.analysis.ActorProfile;
 import org.threatledger.ingest.ImportOptions;
 import org.threatledger.ingest.ImportReport;
 import org.threatledger.ingest.Importers;
+import org.threatledger.pipeline.ImportRun;
+import org.threatledger.pipeline.Validation;
 import org.threatledger.stix.Tlp;
 import org.threatledger.store.KnowledgeStore;
 import org.threatledger.store.Stats;
@@ -79,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
         try (KnowledgeStore store = Stores.embedded(home);
                 ImportRun run = new ImportRun(store, Importers.builtIn(), Validation.forImport())) {
             run.run(inputs, "auto", new ImportOptions(null, Tlp.GREEN, null, true, Instant.now()),
-                    home.resolve("tmp"), new ImportRun.Progress(System.err, false));
+                    home.resolve("tmp"), ImportRun.Progress.NONE);
             ImportReport report = run.report();
             DemoHunt hunt = DemoHunt.run(store, home, logs);
             ActorDirectory directory = ActorDirectory.load(store);

@@ -8,15 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.threatledger.history.History;
-import org.threatledger.match.IndicatorSet;
 import org.threatledger.match.Matcher;
+import org.threatledger.pipeline.Attribution;
+import org.threatledger.pipeline.HuntRun;
+import org.threatledger.pipeline.HuntSummary;
+import org.threatledger.pipeline.Intel;
 import org.threatledger.sighting.SightingAggregator;
 import org.threatledger.stix.StixObject;
 import org.threatledger.store.KnowledgeStore;
@@ -119,7 +121,7 @@ final class HuntCommand implements Callable<Integer> {
             }
             hunt.finish();
             double seconds = (System.nanoTime() - started) / 1e9;
-            Map<String, Object> summary = summary(stats, hunt, matcher.current(), seconds);
+            Map<String, Object> summary = HuntSummary.of(stats, hunt, matcher.current(), seconds);
             if (root.json) {
                 stdout.println(org.threatledger.stix.StixJson.write(
                         org.threatledger.stix.StixJson.mapper().valueToTree(Map.of("summary", summary))));
@@ -129,31 +131,6 @@ final class HuntCommand implements Callable<Integer> {
             long errors = stats.stream().mapToLong(FileStats::errorCount).sum();
             return errors > 0 ? Main.REJECTED : Main.OK;
         }
-    }
-
-    private static Map<String, Object> summary(List<FileStats> stats, HuntRun hunt, IndicatorSet set, double seconds) {
-        long lines = stats.stream().mapToLong(FileStats::lines).sum();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lines", lines);
-        m.put("records", stats.stream().mapToLong(FileStats::records).sum());
-        m.put("observations", hunt.observations());
-        m.put("hits", hunt.hits());
-        m.put("sightings", hunt.sightings());
-        m.put("indicators", set.size());
-        Map<String, Object> errors = new LinkedHashMap<>();
-        for (FileStats f : stats) {
-            if (f.errorCount() > 0) {
-                Map<String, Long> byReason = new LinkedHashMap<>();
-                f.errors().forEach((reason, n) -> byReason.put(reason.name().toLowerCase(java.util.Locale.ROOT), n));
-                errors.put(f.source(), byReason);
-            }
-        }
-        m.put("parse_errors", errors);
-        m.put("hits_by_actor", hunt.hitsByActor());
-        m.put("top_indicators", hunt.topIndicators(10).stream().map(e -> Map.of("indicator", e.getKey(), "hits", e.getValue())).toList());
-        m.put("seconds", Math.round(seconds * 1000) / 1000.0);
-        m.put("lines_per_second", seconds > 0 ? Math.round(lines / seconds) : 0);
-        return m;
     }
 
     @SuppressWarnings("unchecked")

@@ -2,7 +2,6 @@ package org.threatledger.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,6 +10,10 @@ import org.threatledger.ingest.ImportReport;
 import org.threatledger.ingest.ImportReport.Count;
 import org.threatledger.ingest.Importers;
 import org.threatledger.ingest.Rejection;
+import org.threatledger.pipeline.ImportReports;
+import org.threatledger.pipeline.ImportRun;
+import org.threatledger.pipeline.Retrohunt;
+import org.threatledger.pipeline.Validation;
 import org.threatledger.stix.Tlp;
 import org.threatledger.store.KnowledgeStore;
 import picocli.CommandLine.Command;
@@ -70,7 +73,7 @@ final class ImportCommand implements Callable<Integer> {
                 ImportRun run = new ImportRun(store, Importers.builtIn(), Validation.forImport())) {
             try {
                 run.run(inputs, format, options, Env.home(root).resolve("tmp"),
-                        new ImportRun.Progress(System.err, !root.json && System.console() != null));
+                        new TerminalProgress(System.err, !root.json && System.console() != null));
             } catch (IllegalArgumentException e) {
                 throw new Main.UserError(e.getMessage(), Main.USAGE);
             }
@@ -95,29 +98,12 @@ final class ImportCommand implements Callable<Integer> {
 
     /** After an import, the new indicators against the hunt history, when there is one. */
     private Retrohunt.Result retrohunt(KnowledgeStore store, Instant since) throws java.io.IOException {
-        java.nio.file.Path dir = Env.home(root).resolve("history");
-        if (noRetrohunt || !java.nio.file.Files.isDirectory(dir)) {
-            return null;
-        }
-        try (org.threatledger.history.History history = org.threatledger.history.History.open(dir)) {
-            return new Retrohunt(store, history).since(since.minusMillis(1));
-        }
+        return noRetrohunt ? null : Retrohunt.afterImport(store, Env.home(root).resolve("history"), since);
     }
 
+    /** The shape of {@code import --json}. */
     static Map<String, Object> toJson(ImportReport report, double seconds) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        Map<String, Object> totals = new LinkedHashMap<>();
-        for (Count c : Count.values()) {
-            totals.put(c.name().toLowerCase(java.util.Locale.ROOT), report.total(c));
-        }
-        m.put("totals", totals);
-        m.put("by_type", report.asMap());
-        m.put("entries", Map.of("read", report.entries(), "stored", report.newEntries()));
-        m.put("rejected", report.rejections().stream().map(Rejection::toString).toList());
-        m.put("warnings", report.warned());
-        m.put("warning_samples", report.warnings().stream().limit(50).map(Rejection::toString).toList());
-        m.put("seconds", Math.round(seconds * 1000) / 1000.0);
-        return m;
+        return ImportReports.toJson(report, seconds);
     }
 
     static void printHuman(PrintWriter out, ImportReport report, double seconds) {

@@ -2,6 +2,7 @@ package org.threatledger.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.threatledger.pipeline.ImportRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

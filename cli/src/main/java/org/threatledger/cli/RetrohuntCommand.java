@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.threatledger.history.History;
+import org.threatledger.pipeline.Retrohunt;
 import org.threatledger.store.KnowledgeStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

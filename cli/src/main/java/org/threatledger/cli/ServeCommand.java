@@ -42,7 +42,8 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = Env.out(spec);
         CountDownLatch stopped = new CountDownLatch(1);
         try (KnowledgeStore store = Env.open(root);
-             TaxiiServer server = TaxiiServer.start(bind, port, sharing, store, new DisclosureLog(home.resolve("disclosures.log")))) {
+             TaxiiServer server = TaxiiServer.start(bind, port, sharing, store, new DisclosureLog(home.resolve("disclosures.log")),
+                     home.resolve("history"))) {
             String scheme = sharing.tlsKeystore() == null ? "http" : "https";
             out.printf("TAXII 2.1 at %s://%s:%d/taxii2/ (%d partners, %d collections); Ctrl-C stops%n", scheme, bind,
                     server.port(), sharing.partners().size(), sharing.collections().size());

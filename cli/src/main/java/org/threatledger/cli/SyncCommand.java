@@ -22,6 +22,8 @@ import org.threatledger.ingest.ImportOptions;
 import org.threatledger.ingest.ImportReport;
 import org.threatledger.ingest.Importers;
 import org.threatledger.ingest.Rejection;
+import org.threatledger.pipeline.ImportRun;
+import org.threatledger.pipeline.Validation;
 import org.threatledger.stix.StixException;
 import org.threatledger.stix.StixObject;
 import org.threatledger.stix.Tlp;

@@ -79,6 +79,23 @@ class ModuleRulesTest {
     }
 
     @Test
+    void pipeline_isFreeOfPicocliJavalinAndTheCompositionRoots() {
+        noClasses().that().resideInAPackage("org.threatledger.pipeline..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..", "io.javalin..", "org.eclipse.jetty..",
+                        "org.threatledger.cli..", "org.threatledger.server..", "org.threatledger.taxii..",
+                        "org.threatledger.exports..")
+                .check(classes);
+    }
+
+    @Test
+    void pipeline_usedOnlyByTheCompositionRoots() {
+        noClasses().that().resideOutsideOfPackages("org.threatledger.pipeline..", "org.threatledger.cli..",
+                        "org.threatledger.server..", "org.threatledger.bench..")
+                .should().dependOnClassesThat().resideInAPackage("org.threatledger.pipeline..")
+                .check(classes);
+    }
+
+    @Test
     void jdbc_onlyInStore() {
         noClasses().that().resideOutsideOfPackage("org.threatledger.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.jdbi..", "org.flywaydb..")

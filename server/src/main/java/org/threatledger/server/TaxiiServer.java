@@ -49,8 +49,17 @@ public final class TaxiiServer implements AutoCloseable {
         this.routes = List.copyOf(routes);
     }
 
-    /** Starts serving; port 0 picks a free port (see {@link #port()}). */
+    /** Starts serving without a hunt history; port 0 picks a free port (see {@link #port()}). */
     public static TaxiiServer start(String bind, int port, SharingConfig config, KnowledgeStore store, DisclosureLog log) {
+        return start(bind, port, config, store, log, null);
+    }
+
+    /**
+     * Starts serving; port 0 picks a free port (see {@link #port()}). {@code historyDir} is the hunt
+     * history the API's hunts record into and its imports retro-hunt against (null: none).
+     */
+    public static TaxiiServer start(String bind, int port, SharingConfig config, KnowledgeStore store, DisclosureLog log,
+                                    Path historyDir) {
         TaxiiService service = new TaxiiService(config, store, log, (endpoint, request, e) ->
                 LOG.log(System.Logger.Level.ERROR, "TAXII " + endpoint + " request " + request.requestId() + " failed", e));
         Authenticator auth = new Authenticator(config.partners());
@@ -83,15 +92,15 @@ public final class TaxiiServer implements AutoCloseable {
                     default -> throw new IllegalStateException("no route for method " + e.method());
                 }
             }
-            RestApi.mount(cfg.routes, config, store, log, auth, limiter);
+            RestApi api = RestApi.mount(cfg.routes, config, store, log, auth, limiter, historyDir);
             // Error handlers run for every response with their status; the TAXII service's own 404s keep their words.
             cfg.routes.error(404, ctx -> {
-                if (!RestApi.answerUnrouted(ctx, 404)) {
+                if (!api.answerUnrouted(ctx)) {
                     Gate.writeUnlessAnswered(ctx, TaxiiException.of(404, "no such TAXII resource"));
                 }
             });
             cfg.routes.error(405, ctx -> {
-                if (!RestApi.answerUnrouted(ctx, 405)) {
+                if (!api.answerUnrouted(ctx)) {
                     Gate.writeUnlessAnswered(ctx, TaxiiException.of(405, "method not allowed here"));
                 }
             });

@@ -18,7 +18,7 @@ import org.threatledger.taxii.DisclosureLog;
 import org.threatledger.taxii.Partner;
 import org.threatledger.taxii.SharingConfig;
 
-/** A real server on loopback over a real SQLite store in a temporary home, with partners and collections. */
+/** A real server on loopback over a real SQLite store in a temporary home (and its hunt history), with partners and collections. */
 final class Fixture implements AutoCloseable {
     static final String SECRET = "correct-horse-battery-staple";
     static final Provenance TEST = new Provenance("test", "fixture", Instant.parse("2026-01-01T00:00:00Z"), null);
@@ -42,7 +42,7 @@ final class Fixture implements AutoCloseable {
         }
         this.config = new SharingConfig(c.title(), c.description(), c.contact(), c.apiRoots(), c.collections(),
                 c.partners(), c.defaultTlp(), maxContent, null, null, maxFailedAuth, 60, c.cursorSecret());
-        this.server = TaxiiServer.start("127.0.0.1", 0, config, store, log);
+        this.server = TaxiiServer.start("127.0.0.1", 0, config, store, log, home.resolve("history"));
     }
 
     static Partner partner(String name, Tlp max, boolean ownOrg, List<String> read, List<String> write,

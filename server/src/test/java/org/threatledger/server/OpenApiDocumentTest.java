@@ -3,8 +3,10 @@ package org.threatledger.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,10 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatledger.stix.Tlp;
+import org.threatledger.taxii.Partner;
 
 /**
  * The OpenAPI document at /api/openapi.json matches the running server: the routes come from the
- * server itself (what Javalin registered), not from a copy in this test.
+ * server itself (what Javalin registered), not from a copy in this test; every operation answers
+ * its documented success status, an upload when sent the example body the document gives.
  */
 class OpenApiDocumentTest {
     /** A value that exists in the test knowledge base for each path parameter the document uses. */
@@ -31,7 +35,9 @@ class OpenApiDocumentTest {
 
     @BeforeEach
     void start() {
-        f = new Fixture(home, List.of(), List.of(Fixture.partner("green", Tlp.GREEN, List.of(), List.of())), 50, 64 * 1024);
+        // our own organisation, so that the uploads answer too
+        f = new Fixture(home, List.of(), List.of(Fixture.partner("green", Tlp.GREEN, true, List.of(), List.of(),
+                EnumSet.noneOf(Partner.Redaction.class))), 50, 64 * 1024);
         ApiKnowledge.load(f.store);
         green = f.client("green");
         SpecClient.Answer a = green.get("/api/openapi.json", RestApiTest.JSON);
@@ -70,7 +76,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void everyDocumentedOperation_answersWithValidCredentials() {
+    void everyDocumentedOperation_answersItsSuccessStatus_withValidCredentials() {
         List<String> failures = new ArrayList<>();
         doc.get("paths").properties().forEach(p -> p.getValue().properties().forEach(op -> {
             String path = p.getKey();
@@ -79,13 +85,56 @@ class OpenApiDocumentTest {
             }
             assertThat(path).as("every path parameter has a test value").doesNotContain("{");
             String url = path + requiredQuery(op.getValue());
-            assertThat(op.getKey()).isEqualTo("get");
-            int status = green.get(url, RestApiTest.JSON).status();
-            if (status != 200) {
-                failures.add(url + " -> " + status);
+            int expected = success(op.getValue());
+            SpecClient.Answer a = switch (op.getKey()) {
+                case "get" -> green.get(url, RestApiTest.JSON);
+                case "post" -> post(url, op.getValue());
+                default -> throw new AssertionError("no test for method " + op.getKey());
+            };
+            if (a.status() != expected) {
+                failures.add(op.getKey().toUpperCase(Locale.ROOT) + " " + url + " -> " + a.status() + " " + a.body());
             }
         }));
         assertThat(failures).isEmpty();
+    }
+
+    /** The one 2xx status an operation documents. */
+    private static int success(JsonNode operation) {
+        List<Integer> ok = new ArrayList<>();
+        operation.get("responses").fieldNames().forEachRemaining(code -> {
+            if (code.startsWith("2")) {
+                ok.add(Integer.parseInt(code));
+            }
+        });
+        assertThat(ok).hasSize(1);
+        return ok.getFirst();
+    }
+
+    /** Posts the example body the document gives for the operation (the first media type with one). */
+    private SpecClient.Answer post(String url, JsonNode operation) {
+        for (Map.Entry<String, JsonNode> media : operation.get("requestBody").get("content").properties()) {
+            JsonNode example = media.getValue().get("example");
+            if (example != null) {
+                String body = example.isTextual() ? example.asText() : example.toString();
+                return green.upload(url, media.getKey(), body.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        throw new AssertionError(url + ": the request body documents no example");
+    }
+
+    @Test
+    void everyPathOfTheDocument_askedWithAnotherMethod_is405NamingItsMethods() {
+        doc.get("paths").properties().forEach(p -> {
+            String path = p.getKey();
+            for (Map.Entry<String, String> v : PATH_VALUES.entrySet()) {
+                path = path.replace(v.getKey(), v.getValue());
+            }
+            TreeSet<String> methods = new TreeSet<>();
+            p.getValue().fieldNames().forEachRemaining(m -> methods.add(m.toUpperCase(Locale.ROOT)));
+            SpecClient.Answer a = green.send("PATCH", path, null, null);
+            assertThat(a.status()).as(path).isEqualTo(405);
+            assertThat(a.header("Allow")).as(path).isEqualTo(String.join(", ", methods));
+        });
     }
 
     @Test

@@ -175,7 +175,16 @@ class RestApiTest {
 
         assertThat(ids(all)).containsExactly(NEW_SIGHTING, OLD_SIGHTING);
         assertThat(ids(later)).containsExactly(NEW_SIGHTING);
-        assertThat(ids(ok(green.get("/api/sightings?limit=1", JSON)).get("sightings"))).containsExactly(NEW_SIGHTING);
+        JsonNode first = ok(green.get("/api/sightings?limit=1", JSON));
+        assertThat(ids(first.get("sightings"))).containsExactly(NEW_SIGHTING);
+        assertThat(first.get("more").asBoolean()).isTrue();
+        JsonNode second = ok(green.get("/api/sightings?limit=1&next=" + first.get("next").asText(), JSON));
+        assertThat(ids(second.get("sightings"))).containsExactly(OLD_SIGHTING);
+        assertThat(second.get("more").asBoolean()).isFalse();
+        assertThat(second.has("next")).isFalse();
+        assertThat(ids(ok(green.get("/api/sightings?indicator=" + GREEN_INDICATOR, JSON)).get("sightings")))
+                .containsExactly(NEW_SIGHTING, OLD_SIGHTING);
+        assertThat(ok(green.get("/api/sightings?indicator=" + AMBER_INDICATOR, JSON)).get("sightings")).isEmpty();
         assertThat(ok(amber.get("/api/sightings", JSON)).get("sightings")).hasSize(3);
     }
 
@@ -225,8 +234,9 @@ class RestApiTest {
         assertError(green.get("/api/sightings?limit=abc", JSON), 400);
         assertError(green.get("/api/sightings?since=yesterday", JSON), 400);
         assertError(green.get("/api/nothing-here", JSON), 404);
-        // Javalin answers a method no route takes like a path no route takes, here as for TAXII.
-        assertError(green.post("/api/stats", JSON, "{}"), 404);
+        SpecClient.Answer wrongMethod = green.post("/api/stats", JSON, "{}");
+        assertError(wrongMethod, 405);
+        assertThat(wrongMethod.header("Allow")).isEqualTo("GET");
     }
 
     private static void assertError(SpecClient.Answer a, int status) {

@@ -67,6 +67,20 @@ final class SpecClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Any method with a body (null: none), as the JSON API is asked: Accept application/json. */
+    Answer send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder b = request(path).header("Accept", "application/json");
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body).build());
+    }
+
+    /** A POST to the JSON API with these bytes as the body. */
+    Answer upload(String path, String contentType, byte[] body) {
+        return send("POST", path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
     Answer delete(String path) {
         return send(request(path).header("Accept", TAXII).DELETE().build());
     }

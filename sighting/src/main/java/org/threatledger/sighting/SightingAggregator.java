@@ -78,6 +78,11 @@ public final class SightingAggregator {
     private record GroupKey(String indicatorId, String sensor, long windowStart) {
     }
 
+    /** The id of the identity that stands for a sensor in {@code where_sighted_refs}. */
+    public static String sensorId(String sensor) {
+        return SightingObjects.sensorId(sensor);
+    }
+
     public SightingAggregator(Options options) {
         this.options = options;
         this.windowMicros = options.window().toNanos() / 1000;

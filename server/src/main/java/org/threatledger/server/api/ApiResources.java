@@ -10,6 +10,7 @@ import java.util.Map;
 import org.threatledger.analysis.Actor;
 import org.threatledger.analysis.ActorDirectory;
 import org.threatledger.analysis.ActorProfile;
+import org.threatledger.sighting.SightingAggregator;
 import org.threatledger.stix.StixObject;
 import org.threatledger.stix.Timestamps;
 import org.threatledger.store.KnowledgeStore;
@@ -88,25 +89,46 @@ final class ApiResources {
         return ActorProfile.of(actor, directory, view).toJson();
     }
 
-    /** Current sightings, newest first (by {@code modified}); with {@code since}, only those added after it. */
+    /**
+     * Current sightings, newest first (by {@code modified}, then id), a page at a time: with
+     * {@code since} only those added after it, with {@code indicator} only those of that indicator,
+     * with {@code sensor} (a sensor's name or identity id) only those it saw. {@code next} (from
+     * the previous page) continues after the last sighting of that page, so sightings added
+     * meanwhile (newer ones) never shift a page already read.
+     */
     static Object sightings(RestApi.Request r) {
         Context ctx = r.ctx();
         String sinceText = ctx.queryParam("since");
         Instant since = sinceText == null ? null : Timestamps.tryParse(sinceText)
                 .orElseThrow(() -> ApiException.badRequest("since must be a STIX timestamp such as 2024-01-01T00:00:00Z"));
+        String indicator = RestApi.param(ctx, "indicator", null);
+        String sensor = RestApi.param(ctx, "sensor", null);
+        String where = sensor == null ? null : sensor.startsWith("identity--") ? sensor : SightingAggregator.sensorId(sensor);
+        SightingCursor after = SightingCursor.decode(RestApi.param(ctx, "next", null));
         int limit = limit(ctx);
         List<StoredObject> all = new ArrayList<>();
         r.view().forEachCurrent("sighting", s -> {
-            if (since == null || s.dateAdded().isAfter(since)) {
+            StixObject o = s.object();
+            if ((since == null || s.dateAdded().isAfter(since))
+                    && (indicator == null || indicator.equals(o.text("sighting_of_ref").orElse(null)))
+                    && (where == null || o.strings("where_sighted_refs").contains(where))
+                    && (after == null || after.precedes(o))) {
                 all.add(s);
             }
         });
         all.sort(Comparator.comparing((StoredObject s) -> s.object().versionInstant()).reversed()
                 .thenComparing(s -> s.object().id()));
-        return Map.of("sightings", all.stream().limit(limit).map(s -> r.send(s.object()).json()).toList());
+        List<StixObject> page = all.stream().limit(limit).map(s -> r.send(s.object())).toList();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sightings", page.stream().map(StixObject::json).toList());
+        out.put("more", all.size() > limit);
+        if (all.size() > limit) {
+            out.put("next", SightingCursor.after(page.getLast()).encode());
+        }
+        return out;
     }
 
-    private static int limit(Context ctx) {
+    static int limit(Context ctx) {
         String text = ctx.queryParam("limit");
         if (text == null) {
             return DEFAULT_LIMIT;

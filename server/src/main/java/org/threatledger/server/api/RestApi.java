@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.threatledger.stix.StixJson;
 import org.threatledger.stix.StixObject;
@@ -26,13 +29,16 @@ import org.threatledger.taxii.TaxiiService;
 import org.threatledger.taxii.Visibility;
 
 /**
- * The JSON API at {@code /api} for the UI and automation, read-only. Authentication is TAXII's
- * (the same partners, secrets, failed-auth limit); every read goes through a {@link PartnerView},
- * so a partner sees exactly what TAXII would send it, and every STIX version an answer carries
- * goes into the disclosure log first, as for TAXII. Every failure leaves in one shape,
- * {@code {"error":{"status":..,"title":..,"detail":..}}}, written only by {@link #fail}: an
- * {@link ApiException} with its own words, anything else as a 500 that says nothing of its cause.
- * The routes are described by the hand-written {@code openapi.json} beside this class.
+ * The JSON API at {@code /api} for the UI and automation. Authentication is TAXII's (the same
+ * partners, secrets, failed-auth limit); every read goes through a {@link PartnerView}, so a
+ * partner sees exactly what TAXII would send it, and every STIX version an answer carries goes
+ * into the disclosure log first, as for TAXII. Two routes take a body and write: feeds
+ * ({@link ImportResource}) and telemetry ({@link HuntResource}), for the partners {@link Uploads}
+ * lets write, bounded by the configured maximum content length (413). Every failure leaves in
+ * one shape, {@code {"error":{"status":..,"title":..,"detail":..}}}, written only by
+ * {@link #fail}: an {@link ApiException} with its own words, anything else as a 500 that says
+ * nothing of its cause; a known path asked with another method is a 405 naming the methods it
+ * takes. The routes are described by the hand-written {@code openapi.json} beside this class.
  */
 public final class RestApi {
     private static final System.Logger LOG = System.getLogger(RestApi.class.getName());
@@ -47,51 +53,87 @@ public final class RestApi {
     private final Authenticator auth;
     private final FailedAuthLimiter limiter;
     private final DisclosureLog log;
+    private final Uploads uploads;
     private final byte[] openApi;
+    /** Every route's path (after the prefix) and the methods it takes, for the 405 answer's Allow header. */
+    private final Map<String, Set<String>> methods = new LinkedHashMap<>();
 
     private RestApi(SharingConfig config, KnowledgeStore store, DisclosureLog log, Authenticator auth,
-                    FailedAuthLimiter limiter) {
+                    FailedAuthLimiter limiter, Path historyDir) {
         this.config = config;
         this.store = store;
         this.log = log;
         this.auth = auth;
         this.limiter = limiter;
+        this.uploads = new Uploads(store, log, historyDir);
         this.openApi = resource("openapi.json");
     }
 
-    /** Registers every route of the API; authentication and the failed-auth limit are shared with TAXII. */
-    public static void mount(RoutesConfig routes, SharingConfig config, KnowledgeStore store, DisclosureLog log,
-                             Authenticator auth, FailedAuthLimiter limiter) {
-        RestApi api = new RestApi(config, store, log, auth, limiter);
-        api.route(routes, "/stats", r -> ApiResources.stats(r.view()));
-        api.route(routes, "/search", ApiResources::search);
-        api.route(routes, "/objects/{id}", ApiResources::object);
-        api.route(routes, "/objects/{id}/versions", ApiResources::versions);
-        api.route(routes, "/actors", r -> ApiResources.actors(r.view()));
-        api.route(routes, "/actors/{query}", ApiResources::actor);
-        api.route(routes, "/sightings", ApiResources::sightings);
-        routes.get(PREFIX + "/openapi.json", ctx -> api.guard(ctx, partner -> {
-            answer(ctx, 200, api.openApi);
-        }));
+    /**
+     * Registers every route of the API; authentication and the failed-auth limit are shared with
+     * TAXII. {@code historyDir} is the hunt history's directory (null: none).
+     */
+    public static RestApi mount(RoutesConfig routes, SharingConfig config, KnowledgeStore store, DisclosureLog log,
+                                Authenticator auth, FailedAuthLimiter limiter, Path historyDir) {
+        RestApi api = new RestApi(config, store, log, auth, limiter, historyDir);
+        api.read(routes, "/openapi.json", r -> api.openApi);
+        api.read(routes, "/stats", r -> ApiResources.stats(r.view()));
+        api.read(routes, "/search", ApiResources::search);
+        api.read(routes, "/objects/{id}", ApiResources::object);
+        api.read(routes, "/objects/{id}/versions", ApiResources::versions);
+        api.read(routes, "/actors", r -> ApiResources.actors(r.view()));
+        api.read(routes, "/actors/{query}", ApiResources::actor);
+        api.read(routes, "/sightings", ApiResources::sightings);
+        api.write(routes, "/imports", 201, (r, body) -> ImportResource.accept(api.uploads, r, body));
+        api.write(routes, "/hunts", 200, (r, body) -> HuntResource.accept(api.uploads, r, body));
+        return api;
     }
 
     /**
-     * Answers a status Javalin raised for a path under {@code /api} (404 no route, 405 wrong method)
-     * in the API's error shape, unless the API already answered; says whether the path is the API's.
+     * Answers a status Javalin raised for a path under {@code /api} in the API's error shape,
+     * unless the API already answered: a path the API has, asked with another method, is a 405
+     * with {@code Allow}; anything else a 404. Says whether the path is the API's.
      */
-    public static boolean answerUnrouted(Context ctx, int status) {
+    public boolean answerUnrouted(Context ctx) {
         if (!ctx.path().equals(PREFIX) && !ctx.path().startsWith(PREFIX + "/")) {
             return false;
         }
         if (ctx.attribute(ANSWERED) == null) {
-            fail(ctx, status == 405 ? new ApiException(405, "Method not allowed", "this API only answers GET")
-                    : ApiException.notFound("no such API resource"));
+            RequestBodies.discard(ctx);
+            Set<String> allowed = allowed(ctx.path().substring(PREFIX.length()));
+            if (allowed.isEmpty()) {
+                fail(ctx, ApiException.notFound("no such API resource"));
+            } else {
+                ctx.header("Allow", String.join(", ", allowed));
+                fail(ctx, new ApiException(405, "Method not allowed", "this resource answers "
+                        + String.join(" and ", allowed) + " only"));
+            }
         }
         return true;
     }
 
-    /** One API request: the partner's view of the knowledge base, the HTTP context, and the STIX versions sent. */
-    record Request(KnowledgeStore view, Context ctx, List<StixObject> sent) {
+    /** The methods of the routes whose path pattern matches {@code path} ({@code {name}} matches one segment). */
+    private Set<String> allowed(String path) {
+        Set<String> out = new TreeSet<>();
+        String[] segments = path.split("/", -1);
+        methods.forEach((pattern, m) -> {
+            String[] parts = pattern.split("/", -1);
+            if (parts.length != segments.length) {
+                return;
+            }
+            for (int i = 0; i < parts.length; i++) {
+                boolean variable = parts[i].startsWith("{") && parts[i].endsWith("}");
+                if (variable ? segments[i].isEmpty() : !parts[i].equals(segments[i])) {
+                    return;
+                }
+            }
+            out.addAll(m);
+        });
+        return out;
+    }
+
+    /** One API request: the partner, its view of the knowledge base, the HTTP context, and the STIX versions sent. */
+    record Request(Partner partner, KnowledgeStore view, Context ctx, List<StixObject> sent) {
         /** Notes an object version this answer sends (the disclosure log records it). */
         StixObject send(StixObject o) {
             sent.add(o);
@@ -99,19 +141,51 @@ public final class RestApi {
         }
     }
 
-    /** A resource: reads what it answers from the request's view. */
+    /** A resource: reads what it answers from the request's view (bytes are sent as they are, anything else as JSON). */
     interface Resource {
         Object read(Request r);
     }
 
-    private void route(RoutesConfig routes, String path, Resource resource) {
+    /** A resource that takes a body and writes (an upload). */
+    interface Upload {
+        Object accept(Request r, byte[] body);
+    }
+
+    private void read(RoutesConfig routes, String path, Resource resource) {
+        methods.computeIfAbsent(path, p -> new TreeSet<>()).add("GET");
         routes.get(PREFIX + path, ctx -> guard(ctx, partner -> {
-            PartnerView view = new PartnerView(store, new Visibility(partner, config.defaultTlp(), store));
-            Request r = new Request(view, ctx, new ArrayList<>());
-            byte[] body = json(resource.read(r));
+            Request r = request(partner, ctx);
+            Object answer = resource.read(r);
+            byte[] body = answer instanceof byte[] raw ? raw : json(answer);
             disclose(partner, r.sent());
             answer(ctx, 200, body);
         }));
+    }
+
+    private void write(RoutesConfig routes, String path, int status, Upload upload) {
+        methods.computeIfAbsent(path, p -> new TreeSet<>()).add("POST");
+        routes.post(PREFIX + path, ctx -> guard(ctx, partner -> {
+            if (!Uploads.mayWrite(partner)) {
+                throw new ApiException(403, "Forbidden", "partner " + partner.name()
+                        + " may read only: uploads need our own organisation or a write right on a collection");
+            }
+            byte[] content = RequestBodies.read(ctx, config.maxContentLength());
+            Request r = request(partner, ctx);
+            byte[] body = json(upload.accept(r, content));
+            disclose(partner, r.sent());
+            answer(ctx, status, body);
+        }));
+    }
+
+    private Request request(Partner partner, Context ctx) {
+        PartnerView view = new PartnerView(store, new Visibility(partner, config.defaultTlp(), store));
+        return new Request(partner, view, ctx, new ArrayList<>());
+    }
+
+    /** A query parameter, trimmed; {@code fallback} when it is absent or blank. */
+    static String param(Context ctx, String name, String fallback) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
     }
 
     /** Records the STIX versions an answer sends, as TAXII does, before the answer leaves. */
@@ -147,9 +221,11 @@ public final class RestApi {
             }
             served.serve(partner);
         } catch (ApiException e) {
+            RequestBodies.discard(ctx);
             fail(ctx, e);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "API request " + ctx.path() + " failed", e);
+            RequestBodies.discard(ctx);
             fail(ctx, new ApiException(500, "Internal error",
                     "The server could not complete the request; the operator can find it in the server log."));
         }

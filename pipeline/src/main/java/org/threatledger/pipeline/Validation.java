@@ -1,13 +1,13 @@
-package org.threatledger.cli;
+package org.threatledger.pipeline;
 
 import org.threatledger.pattern.PatternParser;
 import org.threatledger.stix.Validator;
 
 /** The checks every imported object passes before it is stored: the STIX validator with the full pattern grammar. */
-final class Validation {
+public final class Validation {
     private Validation() {}
 
-    static Validator forImport() {
+    public static Validator forImport() {
         return new Validator(PatternParser::check);
     }
 }

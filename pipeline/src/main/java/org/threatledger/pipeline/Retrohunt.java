@@ -1,5 +1,8 @@
-package org.threatledger.cli;
+package org.threatledger.pipeline;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,23 +34,36 @@ import org.threatledger.store.StoredObject;
  * needs more than one value means "its anchor value was seen" (marked on the sighting).
  * {@code ip:port} entries and CIDRs are not retro-hunted: the history keeps neither ports nor ranges.
  */
-final class Retrohunt {
+public final class Retrohunt {
     private static final String LIST_TYPE = "x-threatledger-ioc-list";
 
     private final KnowledgeStore store;
     private final History history;
     private final Attribution attribution;
 
-    Retrohunt(KnowledgeStore store, History history) {
+    public Retrohunt(KnowledgeStore store, History history) {
         this.store = store;
         this.history = history;
         this.attribution = new Attribution(store);
     }
 
     /** Result counts: indicators looked up, sightings written. */
-    record Result(long indicators, long sightings) { }
+    public record Result(long indicators, long sightings) { }
 
-    Result since(Instant since) {
+    /**
+     * After an import at {@code importedAt}: the indicators it stored against the history in
+     * {@code historyDir}, when a hunt ever created one; null when there is none.
+     */
+    public static Result afterImport(KnowledgeStore store, Path historyDir, Instant importedAt) throws IOException {
+        if (!Files.isDirectory(historyDir)) {
+            return null;
+        }
+        try (History history = History.open(historyDir)) {
+            return new Retrohunt(store, history).since(importedAt.minusMillis(1));
+        }
+    }
+
+    public Result since(Instant since) {
         List<StixObject> out = new ArrayList<>();
         SightingAggregator aggregator = new SightingAggregator(
                 SightingAggregator.Options.defaults().withActors(id -> attribution.actorsOf(id, null)));

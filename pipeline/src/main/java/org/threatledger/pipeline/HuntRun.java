@@ -1,4 +1,4 @@
-package org.threatledger.cli;
+package org.threatledger.pipeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import org.threatledger.store.Provenance;
  * become sightings per (indicator, sensor, window). A sighting is stored before it is reported, so a
  * kill mid-hunt loses nothing already printed.
  */
-final class HuntRun {
+public final class HuntRun {
     private static final int STORE_BATCH = 1000;
 
     private final KnowledgeStore store;
@@ -54,7 +54,7 @@ final class HuntRun {
     private long lastFlush = Long.MIN_VALUE;
     private final long windowMicros;
 
-    HuntRun(KnowledgeStore store, Matcher matcher, History history, SightingAggregator.Options options,
+    public HuntRun(KnowledgeStore store, Matcher matcher, History history, SightingAggregator.Options options,
             Attribution attribution, Consumer<StixObject> reported, String source) {
         this.store = store;
         this.matcher = matcher;
@@ -67,7 +67,7 @@ final class HuntRun {
     }
 
     /** Records and matches one observation (the hot path). */
-    void observe(Observation o) {
+    public void observe(Observation o) {
         observations++;
         if (history != null) {
             history.record(o);
@@ -135,7 +135,7 @@ final class HuntRun {
     }
 
     /** Emits every open sighting and stores what is left; call at the end of the hunt. */
-    void finish() {
+    public void finish() {
         if (history != null) {
             history.close();
         }
@@ -158,24 +158,24 @@ final class HuntRun {
         }
     }
 
-    long observations() {
+    public long observations() {
         return observations;
     }
 
-    long hits() {
+    public long hits() {
         return hits;
     }
 
-    long sightings() {
+    public long sightings() {
         return sightingCount;
     }
 
-    Map<String, Long> hitsByActor() {
+    public Map<String, Long> hitsByActor() {
         return hitsByActor;
     }
 
     /** The indicators hit most, most first. */
-    List<Map.Entry<String, Long>> topIndicators(int n) {
+    public List<Map.Entry<String, Long>> topIndicators(int n) {
         return hitsByIndicator.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n).toList();
     }

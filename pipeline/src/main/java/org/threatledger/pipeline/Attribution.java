@@ -1,4 +1,4 @@
-package org.threatledger.cli;
+package org.threatledger.pipeline;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,13 +19,13 @@ import org.threatledger.store.StoredObject;
  * its {@code indicates} relationships, a list entry through its list's actor name and aliases.
  * Every actor id found is widened to the unified actor's records.
  */
-final class Attribution {
+public final class Attribution {
     private final KnowledgeStore store;
     private final ActorDirectory directory;
     private final Map<String, List<String>> actorIds = new HashMap<>();
     private final Map<String, Optional<StixObject>> lists = new HashMap<>();
 
-    Attribution(KnowledgeStore store) {
+    public Attribution(KnowledgeStore store) {
         this.store = store;
         this.directory = ActorDirectory.load(store);
     }
@@ -35,16 +35,16 @@ final class Attribution {
      * {@code listId}; the answer is cached by indicator id, so a later call without the list id
      * (from the sighting aggregator) gets the same answer.
      */
-    List<String> actorsOf(String indicatorId, String listIdOrNull) {
+    public List<String> actorsOf(String indicatorId, String listIdOrNull) {
         return actorIds.computeIfAbsent(indicatorId, id -> resolve(id, listIdOrNull));
     }
 
     /** The display name of an actor id. */
-    String nameOf(String actorId) {
+    public String nameOf(String actorId) {
         return directory.find(actorId).map(Actor::name).orElse(actorId);
     }
 
-    Optional<StixObject> list(String listId) {
+    public Optional<StixObject> list(String listId) {
         return lists.computeIfAbsent(listId, id -> store.get(id).map(StoredObject::object));
     }
 

@@ -1,4 +1,4 @@
-package org.threatledger.cli;
+package org.threatledger.pipeline;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;

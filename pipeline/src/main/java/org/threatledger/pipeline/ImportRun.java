@@ -1,11 +1,13 @@
-package org.threatledger.cli;
+package org.threatledger.pipeline;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.threatledger.ingest.FeedInput;
 import org.threatledger.ingest.ImportOptions;
 import org.threatledger.ingest.ImportReport;
 import org.threatledger.ingest.ImportReport.Count;
@@ -28,7 +30,7 @@ import org.threatledger.store.StoredObject;
  * objects, each batch one transaction. What a batch reported as stored is durable; a failing batch
  * stores nothing and stops the run with the feeds before it intact.
  */
-final class ImportRun implements AutoCloseable {
+public final class ImportRun implements AutoCloseable {
     static final int BATCH = 5000;
     private static final String LIST_TYPE = "x-threatledger-ioc-list";
 
@@ -37,14 +39,15 @@ final class ImportRun implements AutoCloseable {
     private final Validator validator;
     private final ImportReport report = new ImportReport();
     private final BatchWriter writer = new BatchWriter();
+    private volatile Consumer<List<StixObject>> stored = batch -> { };
 
-    ImportRun(KnowledgeStore store, Importers importers, Validator validator) {
+    public ImportRun(KnowledgeStore store, Importers importers, Validator validator) {
         this.store = store;
         this.importers = importers;
         this.validator = validator;
     }
 
-    ImportReport report() {
+    public ImportReport report() {
         return report;
     }
 
@@ -55,64 +58,85 @@ final class ImportRun implements AutoCloseable {
     }
 
     /** Imports every feed; {@code format} is a format name or {@code auto}. */
-    void run(List<String> arguments, String format, ImportOptions options, Path tempDir, Progress progress)
+    public void run(List<String> arguments, String format, ImportOptions options, Path tempDir, Progress progress)
             throws IOException {
         for (Feeds.Feed feed : Feeds.expand(arguments, tempDir)) {
-            Importer importer;
+            progress.start(feed.input().fileName(), feed.rawSize(), feed.rawRead()::get);
             try {
-                importer = pick(feed, format);
-            } catch (IOException e) {
-                report.reject(new Rejection(feed.input().name(), 0, null, null, "document",
-                        "cannot read: " + describe(e) + "; nothing was imported from this file"));
-                continue;
+                run(feed.input(), format, options);
+            } finally {
+                progress.done();
             }
-            if (importer == null) {
-                report.reject(new Rejection(feed.input().name(), 0, null, null, "document",
-                        "format not recognised; name one with --format (" + String.join(", ", importers.formats()) + ")"));
-                continue;
-            }
-            progress.start(feed);
-            ImportOptions effective = options.source() != null ? options
-                    : new ImportOptions(importer.format(), options.tlp(), options.actor(), options.subdomains(), options.importedAt());
-            Sink sink = new Sink(feed.input().name(), provenance(effective, feed.input().name()));
-            try {
-                importer.read(feed.input(), effective, sink);
-            } catch (IOException | RuntimeException e) {
-                sink.reject(new Rejection(feed.input().name(), 0, null, null, "document",
-                        "read failed: " + describe(e) + "; records before the failure were kept"));
-            }
-            sink.finish();
-            progress.done();
         }
+    }
+
+    /**
+     * Imports one document, a file's or one that is no file (an upload, named by its input in every
+     * finding); {@code format} is a format name or {@code auto}. A document that cannot be read or
+     * recognised is one rejection in the report; a bad record never stops the rest.
+     */
+    public void run(FeedInput input, String format, ImportOptions options) {
+        Importer importer;
+        try {
+            importer = pick(input, format);
+        } catch (IOException e) {
+            report.reject(new Rejection(input.name(), 0, null, null, "document",
+                    "cannot read: " + describe(e) + "; nothing was imported from this file"));
+            return;
+        }
+        if (importer == null) {
+            report.reject(new Rejection(input.name(), 0, null, null, "document",
+                    "format not recognised; name one of " + String.join(", ", importers.formats())));
+            return;
+        }
+        ImportOptions effective = options.source() != null ? options
+                : new ImportOptions(importer.format(), options.tlp(), options.actor(), options.subdomains(), options.importedAt());
+        Sink sink = new Sink(input.name(), provenance(effective, input.name()));
+        try {
+            importer.read(input, effective, sink);
+        } catch (IOException | RuntimeException e) {
+            sink.reject(new Rejection(input.name(), 0, null, null, "document",
+                    "read failed: " + describe(e) + "; records before the failure were kept"));
+        }
+        sink.finish();
+    }
+
+    /**
+     * Tells {@code listener} every batch of objects once it is stored (on the writing thread), e.g.
+     * to record what a partner sent in the disclosure log; a list counts as its list object.
+     */
+    public ImportRun whenStored(Consumer<List<StixObject>> listener) {
+        this.stored = listener;
+        return this;
     }
 
     /**
      * A sink for objects that come from no file (a TAXII pull): validated, batched and stored
      * exactly like a feed's, under {@code options.source()}; call {@link Sink#finish()} at the end.
      */
-    Sink feed(String location, ImportOptions options) {
+    public Sink feed(String location, ImportOptions options) {
         return new Sink(location, provenance(options, location));
     }
 
-    private Importer pick(Feeds.Feed feed, String format) throws IOException {
+    private Importer pick(FeedInput input, String format) throws IOException {
         if (!"auto".equals(format)) {
             return importers.byFormat(format).orElseThrow(() -> new IllegalArgumentException(
                     "unknown format '" + format + "'; known: auto, " + String.join(", ", importers.formats())));
         }
-        return importers.detect(feed.input().fileName(), Feeds.head(feed.input(), 64 * 1024)).orElse(null);
+        return importers.detect(input.fileName(), Feeds.head(input, 64 * 1024)).orElse(null);
     }
 
     private static Provenance provenance(ImportOptions options, String location) {
         return new Provenance(options.source(), location, options.importedAt(), options.tlp());
     }
 
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
     /** Batches objects, keeps a list's entries together with their list object. */
-    final class Sink implements ImportSink {
+    public final class Sink implements ImportSink {
         private final String file;
         private final Provenance provenance;
         private final List<StixObject> batch = new ArrayList<>(BATCH);
@@ -172,7 +196,7 @@ final class ImportRun implements AutoCloseable {
             }
         }
 
-        void finish() {
+        public void finish() {
             flush();
             flushList();
             writer.drain();
@@ -184,7 +208,10 @@ final class ImportRun implements AutoCloseable {
             }
             List<StixObject> objects = List.copyOf(batch);
             batch.clear();
-            writer.submit(() -> record(store.put(objects, provenance)));
+            writer.submit(() -> {
+                record(store.put(objects, provenance));
+                stored.accept(objects);
+            });
         }
 
         /** A list whose content is unchanged since its current version is not stored again. */
@@ -212,6 +239,7 @@ final class ImportRun implements AutoCloseable {
                         report.countEntries(theEntries.size(), r.entries());
                     }
                 }
+                stored.accept(List.of(theList));
             });
         }
 
@@ -232,49 +260,23 @@ final class ImportRun implements AutoCloseable {
         }
     }
 
-    /** Progress on a terminal; silent otherwise. */
-    static final class Progress {
-        private final PrintStream err;
-        private final boolean enabled;
-        private Thread ticker;
-
-        Progress(PrintStream err, boolean enabled) {
-            this.err = err;
-            this.enabled = enabled;
-        }
-
-        void start(Feeds.Feed feed) {
-            if (!enabled || feed.rawSize() < 4 * 1024 * 1024) {
-                return;
+    /** Told when each feed of {@link #run(List, String, ImportOptions, Path, Progress)} starts and ends (a terminal shows a bar). */
+    public interface Progress {
+        /** Tells nothing. */
+        Progress NONE = new Progress() {
+            @Override
+            public void start(String fileName, long rawSize, LongSupplier rawRead) {
             }
-            ticker = Thread.ofPlatform().daemon().start(() -> {
-                try {
-                    while (!Thread.currentThread().isInterrupted()) {
-                        long pct = Math.min(100, feed.rawRead().get() * 100 / Math.max(1, feed.rawSize()));
-                        int bars = (int) (pct / 4);
-                        err.print("\r  " + feed.input().fileName() + " [" + "#".repeat(bars)
-                                + " ".repeat(25 - bars) + "] " + pct + "%");
-                        err.flush();
-                        Thread.sleep(200);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
 
-        void done() {
-            if (ticker != null) {
-                ticker.interrupt();
-                try {
-                    ticker.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                err.print("\r" + " ".repeat(70) + "\r");
-                err.flush();
-                ticker = null;
+            @Override
+            public void done() {
             }
-        }
+        };
+
+        /** A feed of {@code rawSize} bytes starts; {@code rawRead} says how many of them were read so far. */
+        void start(String fileName, long rawSize, LongSupplier rawRead);
+
+        /** The feed started last is done. */
+        void done();
     }
 }

@@ -1,4 +1,4 @@
-package org.threatledger.cli;
+package org.threatledger.pipeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,11 +11,11 @@ import org.threatledger.store.KnowledgeStore;
 import org.threatledger.store.StoredObject;
 
 /** The current intel as an {@link IndicatorSet}, and a watch that swaps in a new one when intel changes. */
-final class Intel {
+public final class Intel {
     private Intel() {}
 
     /** Compiles every current list entry and STIX indicator. */
-    static IndicatorSet compile(KnowledgeStore store) {
+    public static IndicatorSet compile(KnowledgeStore store) {
         List<IocEntry> entries = new ArrayList<>();
         store.forEachEntry(entries::add);
         List<StixObject> indicators = new ArrayList<>();
@@ -30,7 +30,7 @@ final class Intel {
     }
 
     /** Starts a watch: every few seconds, if indicators or lists changed, recompile and swap. */
-    static Watch watch(KnowledgeStore store, Matcher matcher) {
+    public static Watch watch(KnowledgeStore store, Matcher matcher) {
         return new Watch(store, matcher, 5_000);
     }
 
@@ -38,7 +38,7 @@ final class Intel {
      * Polls the store for new indicator or list versions and swaps a freshly compiled set into the
      * matcher. The hunt thread never waits: it reads the matcher's volatile snapshot.
      */
-    static final class Watch implements AutoCloseable {
+    public static final class Watch implements AutoCloseable {
         private final Thread thread;
 
         Watch(KnowledgeStore store, Matcher matcher, long periodMillis) {

@@ -1,4 +1,4 @@
-package org.threatledger.cli;
+package org.threatledger.pipeline;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
