@@ -84,13 +84,18 @@ final class ImportCommand implements Callable<Integer> {
         if (root.json) {
             Map<String, Object> json = toJson(report, seconds);
             if (retro != null) {
-                json.put("retrohunt", Map.of("indicators", retro.indicators(), "sightings", retro.sightings()));
+                json.put("retrohunt", Map.of("indicators", retro.indicators(), "sightings", retro.sightings(),
+                        "not_retrohunted", retro.notRetrohunted()));
             }
             Json.print(out, json);
         } else {
             printHuman(out, report, seconds);
             if (retro != null) {
                 out.printf("retro-hunt: %,d new indicators looked up in the history, %,d sightings%n", retro.indicators(), retro.sightings());
+                if (retro.notRetrohunted() > 0) {
+                    out.printf("  %,d ip:port indicators not retro-hunted: the history keeps addresses without ports%n",
+                            retro.notRetrohunted());
+                }
             }
         }
         return report.rejected() > 0 ? Main.REJECTED : Main.OK;

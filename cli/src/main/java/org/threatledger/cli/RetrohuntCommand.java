@@ -51,10 +51,14 @@ final class RetrohuntCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("indicators", r.indicators());
             m.put("sightings", r.sightings());
+            m.put("not_retrohunted", r.notRetrohunted());
             m.put("seconds", Math.round(seconds * 1000) / 1000.0);
             Json.print(out, m);
         } else {
             out.printf("retro-hunt: %,d new indicators looked up, %,d sightings from history (%.2f s)%n", r.indicators(), r.sightings(), seconds);
+            if (r.notRetrohunted() > 0) {
+                out.printf("  %,d ip:port indicators not retro-hunted: the history keeps addresses without ports%n", r.notRetrohunted());
+            }
         }
         return Main.OK;
     }

@@ -72,6 +72,33 @@ class HuntCommandTest {
     }
 
     @Test
+    void addressRanges_areRetroHunted_asOneSightingPerIndicator_andPortEntriesAreNamedAsNot() throws IOException {
+        run("hunt", "--sensor", "zed", SSL.toString());
+
+        // 204.79.197.200 served 11 sessions and .203 two: a list range and a pattern range each cover both
+        JsonNode imported = StixJson.readTree(run("import", list("ranges.txt", "204.79.197.0/24", "204.79.197.200:8443").toString()));
+        Path bundle = Files.writeString(home.resolve("subnet.json"), "{\"type\":\"indicator\",\"spec_version\":\"2.1\","
+                + "\"id\":\"indicator--1b7c4f9e-2d55-4f0e-9a51-6d0f5f3b9c21\",\"created\":\"2024-01-01T00:00:00.000Z\","
+                + "\"modified\":\"2024-01-01T00:00:00.000Z\",\"pattern_type\":\"stix\",\"valid_from\":\"2024-01-01T00:00:00Z\","
+                + "\"pattern\":\"[ipv4-addr:value ISSUBSET '204.79.197.192/28']\"}");
+        JsonNode stix = StixJson.readTree(run("import", bundle.toString()));
+
+        assertThat(imported.path("retrohunt").path("sightings").asLong()).isEqualTo(1);
+        assertThat(imported.path("retrohunt").path("not_retrohunted").asLong()).isEqualTo(1);
+        assertThat(stix.path("retrohunt").path("sightings").asLong()).isEqualTo(1);
+        try (org.threatledger.store.KnowledgeStore store = org.threatledger.store.Stores.embedded(home)) {
+            List<org.threatledger.stix.StixObject> ranged = store.byType("sighting", 0, 1000).stream()
+                    .filter(o -> o.toJson().contains("x_threatledger_values_seen")).toList();
+            assertThat(ranged).hasSize(2).allSatisfy(o -> {
+                assertThat(o.toJson()).contains("\"count\":13").contains("\"x_threatledger_values_seen\":2")
+                        .contains("\"x_threatledger_retro\":true");
+            });
+            assertThat(ranged).anySatisfy(o -> assertThat(o.toJson())
+                    .contains("indicator--1b7c4f9e-2d55-4f0e-9a51-6d0f5f3b9c21"));
+        }
+    }
+
+    @Test
     void aPatternJoiningTwoLogs_matches_whenEachLogSpansFarMoreThanItsWindow() throws IOException {
         // An hour of DNS and an hour of connections; the name is asked at 30:00 and again at 60:00. Read one
         // log after the other, the connection at 30:10 would arrive after the pattern's state had moved on

@@ -32,7 +32,11 @@ import org.threatledger.store.StoredObject;
  * seen and count. List entries are looked up by value (a domain that covers its subdomains by a
  * suffix scan); STIX indicators by the equality anchors of their pattern, which for a pattern that
  * needs more than one value means "its anchor value was seen" (marked on the sighting).
- * {@code ip:port} entries and CIDRs are not retro-hunted: the history keeps neither ports nor ranges.
+ * Address ranges (list CIDR entries, and patterns anchored on {@code ISSUBSET '10.0.0.0/8'}) are
+ * looked up as ranges of observed addresses and give one sighting per indicator with the counts of
+ * all addresses inside (see {@link SightingAggregator#fromHistory(String, List, java.util.function.Consumer)}).
+ * {@code ip:port} entries are not retro-hunted, because the history keeps no ports: they are counted
+ * in {@link Result#notRetrohunted} so that the user is told.
  */
 public final class Retrohunt {
     private static final String LIST_TYPE = "x-threatledger-ioc-list";
@@ -47,8 +51,8 @@ public final class Retrohunt {
         this.attribution = new Attribution(store);
     }
 
-    /** Result counts: indicators looked up, sightings written. */
-    public record Result(long indicators, long sightings) { }
+    /** Result counts: indicators looked up, sightings written, {@code ip:port} entries that cannot be retro-hunted. */
+    public record Result(long indicators, long sightings, long notRetrohunted) { }
 
     /**
      * After an import at {@code importedAt}: the indicators it stored against the history in
@@ -77,6 +81,7 @@ public final class Retrohunt {
             }
         }
         long looked = 0;
+        long notRetrohunted = 0;
         Map<ObservationType, Map<String, List<String>>> wanted = new HashMap<>();
         Map<String, IocEntry> entriesByKey = new HashMap<>();
         for (String listId : newLists) {
@@ -90,6 +95,14 @@ public final class Retrohunt {
                     }
                     continue;
                 }
+                if (e.type() == org.threatledger.stix.IocType.CIDR4 || e.type() == org.threatledger.stix.IocType.CIDR6) {
+                    rangeHit(list, e, history.lookupRange(e.value()), aggregator, out);
+                    continue;
+                }
+                if (e.type() == org.threatledger.stix.IocType.IP_PORT) {
+                    notRetrohunted++;
+                    continue;
+                }
                 ObservationType t = typeOf(e.type());
                 if (t != null) {
                     wanted.computeIfAbsent(t, k -> new HashMap<>()).computeIfAbsent(e.value(), k -> new ArrayList<>())
@@ -99,6 +112,17 @@ public final class Retrohunt {
         }
         for (StixObject indicator : newIndicators) {
             looked++;
+            for (String cidr : subnetAnchors(indicator)) {
+                List<Seen> inside;
+                try {
+                    inside = history.lookupRange(cidr);
+                } catch (IllegalArgumentException e) {
+                    continue; // a range the pattern grammar took but the history cannot read: the live hunt still matches it
+                }
+                if (!inside.isEmpty()) {
+                    aggregator.fromHistory(indicator.id(), inside, out::add);
+                }
+            }
             for (Map.Entry<ObservationType, String> anchor : anchors(indicator)) {
                 wanted.computeIfAbsent(anchor.getKey(), k -> new HashMap<>()).computeIfAbsent(anchor.getValue(), k -> new ArrayList<>())
                         .add("stix:" + indicator.id());
@@ -121,7 +145,7 @@ public final class Retrohunt {
         if (!out.isEmpty()) {
             store.put(out, new Provenance("retrohunt", "threatledger retrohunt", Instant.now(), null));
         }
-        return new Result(looked, sightings);
+        return new Result(looked, sightings, notRetrohunted);
     }
 
     private static String entryKey(IocEntry e) {
@@ -136,6 +160,32 @@ public final class Retrohunt {
         out.add(indicator);
         attribution.actorsOf(indicator.id(), e.listId()); // resolve through the list, before the sighting asks by id
         aggregator.fromHistory(indicator.id(), seen, out::add);
+    }
+
+    private void rangeHit(Optional<StixObject> list, IocEntry e, List<Seen> inside, SightingAggregator aggregator,
+                          List<StixObject> out) {
+        if (list.isEmpty() || inside.isEmpty()) {
+            return;
+        }
+        StixObject indicator = IocIndicators.indicator(list.get(), e);
+        out.add(indicator);
+        attribution.actorsOf(indicator.id(), e.listId());
+        aggregator.fromHistory(indicator.id(), inside, out::add);
+    }
+
+    /** The address ranges a STIX indicator's pattern is anchored on ({@code ipv4-addr:value ISSUBSET '10.0.0.0/8'}). */
+    private static List<String> subnetAnchors(StixObject indicator) {
+        List<String> out = new ArrayList<>();
+        String pattern = indicator.text("pattern").orElse("");
+        if (!"stix".equals(indicator.text("pattern_type").orElse("stix")) || PatternParser.check(pattern).isPresent()) {
+            return out;
+        }
+        for (Anchor a : Anchors.of(PatternParser.parse(pattern))) {
+            if (a instanceof Anchor.Subnet subnet) {
+                out.add(subnet.cidr());
+            }
+        }
+        return out;
     }
 
     private static ObservationType typeOf(org.threatledger.stix.IocType t) {

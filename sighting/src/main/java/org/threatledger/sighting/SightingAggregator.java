@@ -198,4 +198,47 @@ public final class SightingAggregator {
         o.put("x_threatledger_retro", true);
         sink.accept(StixObject.of(o));
     }
+
+    /** Values named by observed-data on one range sighting; the count covers all of them. */
+    public static final int RANGE_OBSERVED_MAX = 100;
+
+    /**
+     * Emits one retro-hunt sighting for an indicator that covers a range ({@code 10.1.0.0/16}) and
+     * was matched by many observed values: the count, first and last seen of all of them together,
+     * the sensors of all, and observed-data for the {@value #RANGE_OBSERVED_MAX} values seen most
+     * (so a /8 seen at a million addresses is one sighting, not a million);
+     * {@code x_threatledger_values_seen} says how many values there were. The id is derived from the
+     * indicator, so a later retro-hunt updates the same sighting.
+     */
+    public void fromHistory(String indicatorId, List<Seen> seen, Consumer<StixObject> sink) {
+        if (seen.isEmpty()) {
+            return;
+        }
+        String id = Ids.derived("sighting", indicatorId, "retro", "range");
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long count = 0;
+        Set<String> sensors = new LinkedHashSet<>();
+        for (Seen s : seen) {
+            first = Math.min(first, s.firstSeenMicros());
+            last = Math.max(last, s.lastSeenMicros());
+            count += s.count();
+            sensors.addAll(s.sensors());
+        }
+        String created = Micros.format(first);
+        List<String> observed = new ArrayList<>();
+        seen.stream().sorted(Comparator.comparingLong(Seen::count).reversed().thenComparing(Seen::value))
+                .limit(RANGE_OBSERVED_MAX).forEach(s -> Scos.of(s.type(), s.value()).ifPresent(sco -> {
+                    StixObject od = SightingObjects.observedData(id, sco.id(), s.firstSeenMicros(), s.lastSeenMicros(),
+                            s.count(), Micros.format(s.firstSeenMicros()));
+                    sink.accept(sco);
+                    sink.accept(od);
+                    observed.add(od.id());
+                }));
+        ObjectNode o = SightingObjects.sighting(id, indicatorId, created, Micros.format(last), first, last, count);
+        finish(o, List.copyOf(sensors), observed, indicatorId, sink);
+        o.put("x_threatledger_retro", true);
+        o.put("x_threatledger_values_seen", seen.size());
+        sink.accept(StixObject.of(o));
+    }
 }

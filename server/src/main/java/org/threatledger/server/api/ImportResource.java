@@ -84,7 +84,8 @@ final class ImportResource {
         try {
             Retrohunt.Result retro = Retrohunt.afterImport(uploads.store(), uploads.historyDir(), importedAt);
             if (retro != null) {
-                json.put("retrohunt", Map.of("indicators", retro.indicators(), "sightings", retro.sightings()));
+                json.put("retrohunt", Map.of("indicators", retro.indicators(), "sightings", retro.sightings(),
+                        "not_retrohunted", retro.notRetrohunted()));
             }
         } catch (IOException e) {
             json.put("retrohunt", Map.of("skipped", Uploads.historyBusy().detail()));
