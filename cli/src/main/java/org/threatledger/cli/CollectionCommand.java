@@ -71,7 +71,7 @@ final class CollectionCommand {
                 throw new Main.UserError(e.getMessage(), Main.USAGE);
             }
             Env.out(spec).println("collection " + id + " added to API root " + apiRoot
-                    + (kind.manual ? " (manual)" : " (query: " + kind.query + ")"));
+                    + (kind.manual ? " (manual)" : " (query: " + kind.query + ")") + ". " + PartnerCommand.APPLIES);
             return Main.OK;
         }
     }

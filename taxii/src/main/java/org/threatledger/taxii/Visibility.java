@@ -6,17 +6,21 @@ import java.util.Optional;
 import java.util.Set;
 import org.threatledger.stix.StixObject;
 import org.threatledger.stix.Tlp;
+import org.threatledger.stix.TlpReferences;
 import org.threatledger.store.KnowledgeStore;
 import org.threatledger.store.StoredObject;
 
 /**
  * What one partner may see, for one request: an object leaves only when its effective TLP (its own
  * markings, granular ones included, else its provenance default, else the configured default) is
- * one the partner's agreement allows, and so is the TLP of every object it references (other than
- * marking definitions) that we hold: a relationship to a RED actor does not leave, because the
- * reference itself discloses the actor. Redaction runs first, so an anonymised sighting is judged
- * by what is actually sent. Referenced objects are looked up once per request (a cache), which
- * costs one store read per distinct reference. Public so the REST API applies the very same rule.
+ * one the partner's agreement allows. Its references are judged by {@link TlpReferences}, against
+ * what this partner may receive of the objects we hold: a relationship or sighting pointing at an
+ * object the partner may not receive is withheld (the reference would disclose it), a
+ * {@code where_sighted_refs} entry it may not receive is anonymised, and an unreceivable
+ * {@code created_by_ref} is dropped from the copy rather than hiding the object. Redaction runs
+ * first, so an anonymised sighting is judged by what is actually sent. Referenced objects are
+ * looked up once per request (a cache), which costs one store read per distinct reference.
+ * Public so the REST API applies the very same rule.
  */
 public final class Visibility {
     private final Partner partner;
@@ -50,16 +54,8 @@ public final class Visibility {
         if (!allowed.contains(tlp) || !levels.contains(tlp)) {
             return Optional.empty();
         }
-        Optional<StixObject> redacted = redactor.redact(stored.object());
-        if (redacted.isEmpty()) {
-            return redacted;
-        }
-        for (String ref : redacted.get().references()) {
-            if (!ref.startsWith("marking-definition--") && !refAllowed.computeIfAbsent(ref, this::referenceAllowed)) {
-                return Optional.empty();
-            }
-        }
-        return redacted;
+        return redactor.redact(stored.object())
+                .flatMap(o -> TlpReferences.share(o, ref -> refAllowed.computeIfAbsent(ref, this::mayReceive)));
     }
 
     /** Whether the partner may learn that this version exists (manifest, versions): same rule as the content. */
@@ -71,8 +67,9 @@ public final class Visibility {
         return partner;
     }
 
-    private boolean referenceAllowed(String id) {
-        return store.get(id).map(s -> allowed.contains(effective(s))).orElse(true);
+    /** Whether the partner may receive the object we hold under this id (ids we do not hold: yes). */
+    private boolean mayReceive(String id) {
+        return store.get(id).map(s -> allowed.contains(effective(s)) && !redactor.withholds(s.object())).orElse(true);
     }
 
     private Tlp effective(StoredObject stored) {
