@@ -23,7 +23,8 @@ final class CollectionCommand {
     /** {@code collection add}. */
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Add (or replace) a collection.",
-                "Query language: terms joined by AND: type IN (indicator, malware) | type = indicator | tlp <= green; 'all' is everything."})
+                "Query language: terms joined by AND: type IN (indicator, malware) | type = indicator | tlp <= green",
+                "| actor-country:CN (attributed to actors from that country); 'all' is everything. See docs/sharing.md."})
     static final class Add implements Callable<Integer> {
         @ParentCommand
         CollectionCommand parent;

@@ -32,7 +32,7 @@ final class ObjectsResource {
 
     TaxiiResponse get(TaxiiRequest r) {
         CollectionDefinition c = ctx.readable(r);
-        Pager.Page page = Pager.page(ctx.store, c, ctx.visibility(r), Filters.of(r, PageQuery.Versions.LAST),
+        Pager.Page page = Pager.page(ctx.store, c, ctx.visibility(r, c), Filters.of(r, PageQuery.Versions.LAST),
                 ctx.cursorKey, ctx.config().defaultTlp());
         ctx.disclose(r, page.entries());
         return TaxiiResponse.json(200, envelope(page, ctx.cursorKey), TaxiiContext.dateHeaders(page.entries()));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.threatledger.stix.Timestamps;
+import org.threatledger.stix.Tlp;
 import org.threatledger.store.KnowledgeStore;
 
 /**
@@ -22,6 +23,7 @@ final class TaxiiContext {
     /** Enforced by the HTTP layer, which takes it once at start; the API root resource says the same. */
     final long maxContentLength;
     final StatusBoard statuses = new StatusBoard();
+    private final Attributions attributions;
 
     /** The cursor key and size limit are those of the configuration at start: a cursor stays valid while the server runs. */
     TaxiiContext(Supplier<SharingConfig> config, KnowledgeStore store, DisclosureLog log) {
@@ -31,6 +33,7 @@ final class TaxiiContext {
         this.log = log;
         this.cursorKey = atStart.cursorSecret().getBytes(StandardCharsets.UTF_8);
         this.maxContentLength = atStart.maxContentLength();
+        this.attributions = new Attributions(store);
     }
 
     /** The configuration in force now (partners, collections and API roots follow the file). */
@@ -68,8 +71,12 @@ final class TaxiiContext {
         return c;
     }
 
-    Visibility visibility(TaxiiRequest r) {
-        return new Visibility(r.partner(), config().defaultTlp(), store);
+    /** What the partner may see of the collection: the TLP rules, and the members of its query. */
+    Visibility visibility(TaxiiRequest r, CollectionDefinition c) {
+        Tlp defaultTlp = config().defaultTlp();
+        Visibility v = new Visibility(r.partner(), defaultTlp, store);
+        CollectionQuery q = c.manual() ? CollectionQuery.ALL : CollectionQuery.parse(c.query());
+        return q.actorCountries().isEmpty() ? v : v.within(attributions.members(q, v, defaultTlp));
     }
 
     /** Records the versions sent in one response. */

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.threatledger.stix.StixObject;
 import org.threatledger.stix.Tlp;
 import org.threatledger.stix.TlpReferences;
@@ -28,15 +29,31 @@ public final class Visibility {
     private final Tlp defaultTlp;
     private final KnowledgeStore store;
     private final Redactor redactor;
+    private final Predicate<String> members;
     private final Map<String, Boolean> refAllowed = new HashMap<>();
 
     /** The rules for one partner; {@code defaultTlp} applies to objects with no TLP of their own or of their source. */
     public Visibility(Partner partner, Tlp defaultTlp, KnowledgeStore store) {
+        this(partner, defaultTlp, store, id -> true);
+    }
+
+    private Visibility(Partner partner, Tlp defaultTlp, KnowledgeStore store, Predicate<String> members) {
         this.partner = partner;
         this.allowed = partner.allowedTlps();
         this.defaultTlp = defaultTlp;
         this.store = store;
         this.redactor = new Redactor(partner.redactions());
+        this.members = members;
+    }
+
+    /** These rules, for a collection whose query admits only the ids {@code members} accepts (see {@link CollectionQuery}). */
+    Visibility within(Predicate<String> members) {
+        return new Visibility(partner, defaultTlp, store, members);
+    }
+
+    /** Whether the partner's agreement allows the object's own effective TLP (references aside). */
+    boolean allowsTlpOf(StoredObject stored) {
+        return allowed.contains(effective(stored));
     }
 
     Set<Tlp> allowed() {
@@ -50,6 +67,9 @@ public final class Visibility {
 
     /** As {@link #admit(StoredObject)}, with the object's own TLP limited further to {@code levels} (a collection's query). */
     Optional<StixObject> admit(StoredObject stored, Set<Tlp> levels) {
+        if (!members.test(stored.object().id())) {
+            return Optional.empty();
+        }
         Tlp tlp = effective(stored);
         if (!allowed.contains(tlp) || !levels.contains(tlp)) {
             return Optional.empty();
