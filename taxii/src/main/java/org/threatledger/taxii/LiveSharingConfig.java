@@ -3,7 +3,6 @@ package org.threatledger.taxii;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
@@ -50,14 +49,13 @@ public final class LiveSharingConfig implements Supplier<SharingConfig> {
 
     /** The attributes a rewrite changes. */
     private record Stamp(long modifiedNanos, long size, Object fileKey) {
+        /** The file's stamp; null when it is missing or its attributes cannot be read. */
         static Stamp of(Path file) {
             try {
                 BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
                 return new Stamp(a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.size(), a.fileKey());
-            } catch (NoSuchFileException e) {
-                return null;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the attributes of " + file + ": " + e.getMessage(), e);
+                return null;
             }
         }
     }
@@ -132,7 +130,7 @@ public final class LiveSharingConfig implements Supplier<SharingConfig> {
             synchronized (this) {
                 if (current.stamp() != null) {
                     LOG.log(System.Logger.Level.WARNING, "sharing configuration " + file
-                            + " is gone; the one read before stays in force");
+                            + " is missing or cannot be read; the one read before stays in force");
                     current = new Snapshot(current.config(), null, null, System.currentTimeMillis());
                 }
             }

@@ -20,8 +20,9 @@ import org.threatledger.store.StoredObject;
  * {@code where_sighted_refs} entry it may not receive is anonymised, and an unreceivable
  * {@code created_by_ref} is dropped from the copy rather than hiding the object. Redaction runs
  * first, so an anonymised sighting is judged by what is actually sent. Referenced objects are
- * looked up once per request (a cache), which costs one store read per distinct reference.
- * Public so the REST API applies the very same rule.
+ * looked up once per request (a cache), which costs one store read per distinct reference. For a
+ * collection whose query names actor countries, only the collection's members pass
+ * ({@link #within}). Public so the REST API applies the very same rule.
  */
 public final class Visibility {
     private final Partner partner;
