@@ -19,7 +19,7 @@ import org.threatledger.store.StoredObject;
  * at it. Built from the actor's relationships; revoked and deprecated objects are left out.
  *
  * @param actor            the unified actor
- * @param countries        origin countries ({@code originates-from}) and stated sponsors
+ * @param countries        origin countries ({@link Origins}) and stated sponsors
  * @param techniques       ATT&CK id (or name) -> technique name
  * @param software         ATT&CK id (or name) -> software name and type
  * @param campaigns        campaign names
@@ -124,9 +124,9 @@ public record ActorProfile(
                 case "uses>attack-pattern" -> techniques.put(attackId(o).orElse(name), name);
                 case "uses>malware", "uses>tool" -> software.put(attackId(o).orElse(name), name + " (" + o.type() + ")");
                 case "attributed-to<campaign" -> campaigns.add(name);
-                case "originates-from>location" -> countries.add(place(o));
+                case Origins.RELATIONSHIP + ">location" -> countries.add(Origins.place(o));
                 case "targets>identity" -> (o.text("identity_class").orElse("").equals("class") ? sectors : victims).add(name);
-                case "targets>location" -> victims.add(place(o));
+                case "targets>location" -> victims.add(Origins.place(o));
                 case "indicates<indicator" -> indicators.merge(IndicatorKinds.of(o), 1L, Long::sum);
                 default -> { }
             }
@@ -136,10 +136,6 @@ public record ActorProfile(
             return seen.computeIfAbsent(id, k -> store.get(k)
                     .map(StoredObject::object)
                     .filter(o -> !o.revoked() && !o.deprecated()));
-        }
-
-        private static String place(StixObject location) {
-            return location.name().or(() -> location.text("country")).orElse(location.id());
         }
 
         private static Optional<String> attackId(StixObject o) {

@@ -23,7 +23,8 @@ final class CollectionCommand {
     /** {@code collection add}. */
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Add (or replace) a collection.",
-                "Query language: terms joined by AND: type IN (indicator, malware) | type = indicator | tlp <= green; 'all' is everything."})
+                "Query language: terms joined by AND: type IN (indicator, malware) | type = indicator | tlp <= green",
+                "| actor-country:CN (attributed to actors from that country); 'all' is everything. See docs/sharing.md."})
     static final class Add implements Callable<Integer> {
         @ParentCommand
         CollectionCommand parent;
@@ -71,7 +72,7 @@ final class CollectionCommand {
                 throw new Main.UserError(e.getMessage(), Main.USAGE);
             }
             Env.out(spec).println("collection " + id + " added to API root " + apiRoot
-                    + (kind.manual ? " (manual)" : " (query: " + kind.query + ")"));
+                    + (kind.manual ? " (manual)" : " (query: " + kind.query + ")") + ". " + PartnerCommand.APPLIES);
             return Main.OK;
         }
     }

@@ -22,10 +22,14 @@ import picocli.CommandLine.Spec;
 /** {@code partner add|list|revoke}: the organisations we share with and their agreements. */
 @Command(name = "partner", mixinStandardHelpOptions = true,
         description = "Manage partners and their agreements in <home>/sharing.json.",
-        subcommands = {PartnerCommand.Add.class, PartnerCommand.ListPartners.class, PartnerCommand.Revoke.class})
+        subcommands = {PartnerCommand.Add.class, PartnerCommand.Update.class, PartnerCommand.ListPartners.class,
+            PartnerCommand.Revoke.class})
 final class PartnerCommand {
     @ParentCommand
     Main root;
+
+    /** A running server applies every change of this file to the next request (no restart). */
+    static final String APPLIES = "A running server applies this to the next request.";
 
     /** {@code partner add}. */
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -68,41 +72,97 @@ final class PartnerCommand {
             if (name.contains(":") || name.isBlank()) {
                 throw new Main.UserError("a partner name must not be blank or contain ':' (it is the Basic user name)", Main.USAGE);
             }
-            Tlp max = Tlp.parse(maxTlp).filter(t -> t != Tlp.RED).orElseThrow(() -> new Main.UserError(
-                    "--max-tlp: '" + maxTlp + "' is not clear, green, amber or amber+strict (RED never leaves)", Main.USAGE));
-            for (String c : concat(read, write)) {
-                if (config.collections().stream().noneMatch(col -> col.id().equals(c))) {
-                    throw new Main.UserError("no collection " + c + " (add it with: collection add " + c + " ...)", Main.USAGE);
-                }
-            }
+            Tlp max = maxTlp(maxTlp);
+            checkCollections(config, concat(read, write));
             String secret = Authenticator.newSecret();
             config.withPartner(new Partner(name, Authenticator.hash(secret), max, read, write, ownOrg, false,
-                    redactions())).save(file);
+                    redactions(redact))).save(file);
             PrintWriter out = Env.out(spec);
             out.println("partner " + name + " added (max " + max.display() + ")");
             out.println("secret: " + secret);
             out.println("bearer: " + name + "." + secret);
-            out.println("This secret is shown once; only its hash is kept.");
+            out.println("This secret is shown once; only its hash is kept. " + APPLIES);
             return Main.OK;
         }
+    }
 
-        private Set<Partner.Redaction> redactions() {
-            EnumSet<Partner.Redaction> out = EnumSet.noneOf(Partner.Redaction.class);
-            for (String r : redact) {
-                try {
-                    out.add(Partner.Redaction.valueOf(r.trim().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    throw new Main.UserError("--redact: '" + r + "' is not victims, notes or sightings", Main.USAGE);
-                }
+    /** {@code partner update}. */
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = {"Change a partner's agreement; its secret stays. Options not given stay as they are.",
+                APPLIES})
+    static final class Update implements Callable<Integer> {
+        @ParentCommand
+        PartnerCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--max-tlp", paramLabel = "LEVEL", description = "Most restrictive TLP it may receive: clear, green, amber, amber+strict.")
+        String maxTlp;
+
+        @Option(names = "--read", paramLabel = "COLL", arity = "0..*", description = "Collections it may read (replaces the list; none: no collection).")
+        List<String> read;
+
+        @Option(names = "--write", paramLabel = "COLL", arity = "0..*", description = "Collections it may write (replaces the list; none: no collection).")
+        List<String> write;
+
+        @Option(names = "--own-org", negatable = true, description = "Whether it is our own organisation (the only one that receives AMBER+STRICT).")
+        Boolean ownOrg;
+
+        @Option(names = "--redact", paramLabel = "RULE", split = ",", arity = "0..*",
+                description = "Redactions (replaces the list; none: no redaction): victims, notes, sightings.")
+        List<String> redact;
+
+        @Override
+        public Integer call() {
+            Path file = Sharing.file(parent.root);
+            SharingConfig config = Sharing.load(file);
+            Partner p = config.partner(name).filter(x -> !x.revoked())
+                    .orElseThrow(() -> new Main.UserError("no partner " + name + " (or it is revoked)", Main.USAGE));
+            List<String> r = read == null ? p.read() : read;
+            List<String> w = write == null ? p.write() : write;
+            checkCollections(config, concat(r, w));
+            Partner updated = new Partner(p.name(), p.secretHash(), maxTlp == null ? p.maxTlp() : maxTlp(maxTlp), r, w,
+                    ownOrg == null ? p.ownOrg() : ownOrg, false, redact == null ? p.redactions() : redactions(redact));
+            config.withPartner(updated).save(file);
+            Env.out(spec).println("partner " + name + " updated (max " + updated.maxTlp().display() + ", read "
+                    + updated.read() + ", write " + updated.write() + "). " + APPLIES);
+            return Main.OK;
+        }
+    }
+
+    private static Tlp maxTlp(String text) {
+        return Tlp.parse(text).filter(t -> t != Tlp.RED).orElseThrow(() -> new Main.UserError(
+                "--max-tlp: '" + text + "' is not clear, green, amber or amber+strict (RED never leaves)", Main.USAGE));
+    }
+
+    private static void checkCollections(SharingConfig config, List<String> ids) {
+        for (String c : ids) {
+            if (config.collections().stream().noneMatch(col -> col.id().equals(c))) {
+                throw new Main.UserError("no collection " + c + " (add it with: collection add " + c + " ...)", Main.USAGE);
             }
-            return out;
         }
+    }
 
-        private static List<String> concat(List<String> a, List<String> b) {
-            List<String> out = new ArrayList<>(a);
-            out.addAll(b);
-            return out;
+    private static Set<Partner.Redaction> redactions(List<String> rules) {
+        EnumSet<Partner.Redaction> out = EnumSet.noneOf(Partner.Redaction.class);
+        for (String r : rules) {
+            try {
+                out.add(Partner.Redaction.valueOf(r.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new Main.UserError("--redact: '" + r + "' is not victims, notes or sightings", Main.USAGE);
+            }
         }
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** {@code partner list}. */
@@ -128,7 +188,7 @@ final class PartnerCommand {
 
     /** {@code partner revoke}. */
     @Command(name = "revoke", mixinStandardHelpOptions = true,
-            description = "Revoke a partner: its credentials stop working (restart a running server to apply).")
+            description = "Revoke a partner: its credentials stop working, on a running server from its next request.")
     static final class Revoke implements Callable<Integer> {
         @ParentCommand
         PartnerCommand parent;
@@ -146,7 +206,7 @@ final class PartnerCommand {
             Partner p = config.partner(name).orElseThrow(() -> new Main.UserError("no partner " + name, Main.USAGE));
             config.withPartner(new Partner(p.name(), p.secretHash(), p.maxTlp(), p.read(), p.write(), p.ownOrg(), true,
                     p.redactions())).save(file);
-            Env.out(spec).println("partner " + name + " revoked");
+            Env.out(spec).println("partner " + name + " revoked. " + APPLIES);
             return Main.OK;
         }
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.threatledger.server.TaxiiServer;
 import org.threatledger.store.KnowledgeStore;
 import org.threatledger.taxii.DisclosureLog;
+import org.threatledger.taxii.LiveSharingConfig;
 import org.threatledger.taxii.SharingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,15 +39,17 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path home = Env.home(root);
         Path file = config != null ? config : home.resolve(SharingConfig.FILE);
-        SharingConfig sharing = Sharing.load(file);
+        LiveSharingConfig live = Sharing.watch(file);
+        SharingConfig sharing = live.get();
         PrintWriter out = Env.out(spec);
         CountDownLatch stopped = new CountDownLatch(1);
         try (KnowledgeStore store = Env.open(root);
-             TaxiiServer server = TaxiiServer.start(bind, port, sharing, store, new DisclosureLog(home.resolve("disclosures.log")),
+             TaxiiServer server = TaxiiServer.start(bind, port, live, store, new DisclosureLog(home.resolve("disclosures.log")),
                      home.resolve("history"))) {
             String scheme = sharing.tlsKeystore() == null ? "http" : "https";
             out.printf("TAXII 2.1 at %s://%s:%d/taxii2/ (%d partners, %d collections); Ctrl-C stops%n", scheme, bind,
                     server.port(), sharing.partners().size(), sharing.collections().size());
+            out.println("Partner and collection changes in " + file + " apply to the next request.");
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             stopped.await();
         }

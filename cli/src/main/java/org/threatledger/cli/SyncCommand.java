@@ -15,9 +15,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.threatledger.analysis.Actor;
 import org.threatledger.analysis.ActorDirectory;
+import org.threatledger.exports.ExportException;
+import org.threatledger.exports.ExportSummary;
+import org.threatledger.exports.ObjectSelection;
 import org.threatledger.ingest.ImportOptions;
 import org.threatledger.ingest.ImportReport;
 import org.threatledger.ingest.Importers;
@@ -28,7 +31,6 @@ import org.threatledger.stix.StixException;
 import org.threatledger.stix.StixObject;
 import org.threatledger.stix.Tlp;
 import org.threatledger.store.KnowledgeStore;
-import org.threatledger.store.StoredObject;
 import org.threatledger.taxii.client.ClientOptions;
 import org.threatledger.taxii.client.Credentials;
 import org.threatledger.taxii.client.PullResult;
@@ -53,8 +55,6 @@ import picocli.CommandLine.Spec;
         description = "Pull from or push to a TAXII 2.1 collection.",
         subcommands = {SyncCommand.Pull.class, SyncCommand.Push.class})
 final class SyncCommand {
-    private static final String LIST_TYPE = "x-threatledger-ioc-list";
-
     @ParentCommand
     Main root;
 
@@ -183,6 +183,7 @@ final class SyncCommand {
 
     @Command(name = "push", mixinStandardHelpOptions = true,
             description = {"Send current objects to a TAXII collection; RED and AMBER+STRICT never leave.",
+                "Sends the objects export --format stix21 writes at the same --max-tlp, --type and --actor (without list entries).",
                 "Exit code 3 if the server refused objects."})
     static final class Push implements Callable<Integer> {
         @ParentCommand
@@ -208,9 +209,14 @@ final class SyncCommand {
         public Integer call() {
             Tlp max = Tlp.parse(maxTlp).filter(t -> !t.isMoreRestrictiveThan(Tlp.AMBER)).orElseThrow(() -> new Main.UserError(
                     "--max-tlp must be clear, green or amber (RED and AMBER+STRICT never leave), got '" + maxTlp + "'", Main.USAGE));
-            List<StixObject> selected;
+            List<StixObject> selected = new ArrayList<>();
+            ExportSummary withheld = new ExportSummary("push");
             try (KnowledgeStore store = Env.open(sync.root)) {
-                selected = new Selection(store, types, max).select(actors);
+                ActorDirectory directory = ActorDirectory.load(store);
+                new ObjectSelection(store, max, types, ObjectSelection.actors(directory, actors), directory, withheld)
+                        .forEach(selected::add);
+            } catch (ExportException e) {
+                throw new Main.UserError(e.getMessage(), Main.FAILURE);
             }
             PushResult r;
             try (TaxiiClient client = connection.connect()) {
@@ -226,56 +232,15 @@ final class SyncCommand {
                 m.put("succeeded", r.successes().size());
                 m.put("failed", r.failures().stream().map(PushResult.Outcome::toString).toList());
                 m.put("pending", r.pending().stream().map(PushResult.Outcome::toString).toList());
+                m.put("not_sent", new TreeMap<>(withheld.skipped()));
                 Json.print(out, m);
             } else {
                 out.printf("pushed %,d objects in %d requests to %s: %,d stored, %,d failed, %,d pending%n", r.total(), r.requests(),
                         connection.source(), r.successes().size(), r.failures().size(), r.pending().size());
                 r.failures().stream().limit(20).forEach(f -> out.println("  failed: " + f));
+                new TreeMap<>(withheld.skipped()).forEach((reason, n) -> out.printf("  not sent %,d: %s%n", n, reason));
             }
             return r.failures().isEmpty() ? Main.OK : Main.REJECTED;
-        }
-    }
-
-    /** The current objects a push sends: by type and actor, never above the TLP ceiling, never internal list objects. */
-    private record Selection(KnowledgeStore store, List<String> types, Tlp max) {
-        List<StixObject> select(List<String> actorNames) {
-            Map<String, StixObject> out = new LinkedHashMap<>();
-            if (actorNames == null || actorNames.isEmpty()) {
-                store.forEachCurrent(null, s -> offer(s, out, false));
-                return new ArrayList<>(out.values());
-            }
-            ActorDirectory directory = ActorDirectory.load(store);
-            for (String name : actorNames) {
-                Actor a = directory.find(name).orElseThrow(() -> new Main.UserError("no actor is known as '" + name + "'", Main.FAILURE));
-                for (StoredObject m : a.members()) {
-                    offer(m, out, false);
-                    for (StixObject rel : store.relationships(m.object().id())) {
-                        String other = m.object().id().equals(rel.text("source_ref").orElse(""))
-                                ? rel.text("target_ref").orElse("") : rel.text("source_ref").orElse("");
-                        store.get(other).filter(e -> !e.object().revoked() && wanted(e.object().type())).ifPresent(e -> {
-                            offer(e, out, false);
-                            store.get(rel.id()).ifPresent(r -> offer(r, out, true));
-                        });
-                    }
-                }
-            }
-            return new ArrayList<>(out.values());
-        }
-
-        /** Adds {@code s} unless filtered; {@code anyType} for an actor's relationships, which go whatever --type says. */
-        private void offer(StoredObject s, Map<String, StixObject> out, boolean anyType) {
-            StixObject o = s.object();
-            boolean tlpMarking = o.type().equals("marking-definition") && Tlp.ofMarking(o.id()).isPresent();
-            if (tlpMarking || o.type().equals(LIST_TYPE) || s.tlp().isMoreRestrictiveThan(max)) {
-                return;
-            }
-            if (anyType || wanted(o.type())) {
-                out.putIfAbsent(o.id(), o);
-            }
-        }
-
-        private boolean wanted(String type) {
-            return types == null || types.isEmpty() || types.contains(type);
         }
     }
 

@@ -110,11 +110,11 @@ class ModuleRulesTest {
     }
 
     @Test
-    void taxii_isFrameworkFree_andDependsOnlyOnStixAndStore() {
+    void taxii_isFrameworkFree_andDependsOnlyOnStixStoreAndAnalysis() {
         noClasses().that().resideInAPackage("org.threatledger.taxii..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "java.sql..",
                         "javax.sql..", "org.threatledger.server..", "org.threatledger.cli..", "org.threatledger.ingest..",
-                        "org.threatledger.pattern..")
+                        "org.threatledger.pattern..", "org.threatledger.exports..", "org.threatledger.match..")
                 .check(classes);
     }
 

@@ -5,17 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.threatledger.server.TaxiiServer;
+import org.threatledger.stix.Ids;
 import org.threatledger.stix.StixJson;
+import org.threatledger.store.KnowledgeStore;
+import org.threatledger.store.Stores;
+import org.threatledger.taxii.DisclosureLog;
+import org.threatledger.taxii.LiveSharingConfig;
+import org.threatledger.taxii.SharingConfig;
 
 /**
  * The real feeds together: ATT&CK Enterprise 18.1, the MISP threat-actor and mitre-intrusion-set
@@ -101,6 +114,81 @@ class RealFeedsTest {
         assertThat(json("show", "S0001").get(0).path("type").asText()).isIn("malware", "tool");
         JsonNode hits = json("search", "spearphishing", "--type", "attack-pattern");
         assertThat(hits.size()).isGreaterThan(0);
+    }
+
+    @Test
+    @Order(6)
+    void actorCountryCollection_servesCnActorsAndWhatIsAttributedToThem_duplicatesOnceLinked() throws Exception {
+        assertThat(run("collection", "add", "cn", "--title", "CN actors", "--query",
+                "type IN (intrusion-set, malware, tool, attack-pattern, indicator) AND actor-country:CN")).isZero();
+        StringWriter added = new StringWriter();
+        Main.run(new String[] {"--home", home.toString(), "partner", "add", "acme", "--max-tlp", "amber", "--read", "cn"},
+                new PrintWriter(added, true), new PrintWriter(new StringWriter(), true));
+        String token = "acme." + added.toString().lines().filter(l -> l.startsWith("secret: ")).findFirst().orElseThrow().substring(8);
+        String apt1Stub = Ids.derived("intrusion-set", "name", "apt1");
+        JsonNode apt1 = json("show", "G0006");
+        List<String> stubIndicators = new ArrayList<>();
+        List<String> software = new ArrayList<>();
+        List<String> techniques = new ArrayList<>();
+        try (KnowledgeStore store = Stores.embedded(home)) {
+            store.relationships(apt1Stub).forEach(r -> stubIndicators.add(r.text("source_ref").orElseThrow()));
+            apt1.path("software").fieldNames().forEachRemaining(id -> software.add(store.lookup(id).getFirst().id()));
+            apt1.path("techniques").fieldNames().forEachRemaining(id -> techniques.add(store.lookup(id).getFirst().id()));
+        }
+
+        try (KnowledgeStore store = Stores.embedded(home);
+             TaxiiServer server = TaxiiServer.start("127.0.0.1", 0, LiveSharingConfig.watch(home.resolve(SharingConfig.FILE)),
+                     store, new DisclosureLog(home.resolve("disclosures.log")))) {
+            Set<String> cn = walk(server.port(), token);
+            // APT1 (ATT&CK + galaxy, CN from the galaxy's meta.country) and APT10 are CN; APT28 and APT29 are RU.
+            assertThat(cn).containsAll(ids(apt1)).containsAll(ids(json("show", "G0045")));
+            assertThat(cn).doesNotContainAnyElementsOf(ids(json("show", "G0007"))).doesNotContainAnyElementsOf(ids(json("show", "G0016")));
+            assertThat(software).hasSize(17);
+            assertThat(cn).containsAll(software).doesNotContainAnyElementsOf(techniques);
+            assertThat(stubIndicators).hasSizeGreaterThan(30);
+            assertThat(cn).as("Mandiant's IOCs name an 'APT1' that is only a candidate").doesNotContainAnyElementsOf(stubIndicators);
+
+            json("actor", "link", "G0006", apt1Stub, "--reason", "Mandiant's OpenIOC appendix G is APT1");
+            Set<String> linked = walk(server.port(), token);
+            json("actor", "unlink", "G0006", apt1Stub);
+
+            assertThat(linked).contains(apt1Stub).containsAll(stubIndicators).containsAll(cn);
+            assertThat(walk(server.port(), token)).isEqualTo(cn);
+        }
+    }
+
+    private static int run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--home", home.toString()));
+        all.addAll(List.of(args));
+        return Main.run(all.toArray(String[]::new), new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
+    }
+
+    private static Set<String> ids(JsonNode profile) {
+        Set<String> out = new HashSet<>();
+        profile.path("ids").forEach(id -> out.add(id.asText()));
+        assertThat(out).isNotEmpty();
+        return out;
+    }
+
+    /** Every id of collection cn, following {@code next}. */
+    private static Set<String> walk(int port, String token) throws Exception {
+        Set<String> out = new HashSet<>();
+        String next = null;
+        for (int page = 0; page < 1000; page++) {
+            String url = "http://127.0.0.1:" + port + "/taxii2/intel/collections/cn/objects/?limit=1000"
+                    + (next == null ? "" : "&next=" + next);
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/taxii+json;version=2.1").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode body = StixJson.readTree(r.body());
+            body.path("objects").forEach(o -> out.add(o.get("id").asText()));
+            if (!body.path("more").asBoolean(false)) {
+                return out;
+            }
+            next = body.get("next").asText();
+        }
+        throw new AssertionError("the collection did not end within 1000 pages");
     }
 
     @Test

@@ -74,7 +74,7 @@ public final class ExportContext {
 
     /** The skip reason for a TLP above the limit. */
     String tlpReason(Tlp tlp) {
-        return tlp.display() + " is above --max-tlp " + options.maxTlp().label();
+        return ObjectSelection.tlpReason(tlp, options.maxTlp());
     }
 
     /**
@@ -84,7 +84,7 @@ public final class ExportContext {
      */
     public List<ExportValue> values() {
         if (values == null) {
-            values = new Selection(this).values();
+            values = new ValueSelection(this).values();
         }
         return values;
     }

@@ -19,7 +19,8 @@ public final class ExportSummary {
     private final List<String> files = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    ExportSummary(String format) {
+    /** An empty summary for {@code format} (what the count is of: an export format, a push). */
+    public ExportSummary(String format) {
         this.format = format;
     }
 

@@ -124,7 +124,7 @@ final class DemoKnowledge {
         Provenance p = new Provenance("demo", input.name(), IMPORTED, tlp);
         List<StixObject> objects = new ArrayList<>();
         for (StixObject o : c.objects) {
-            if (o.type().equals(Selection.LIST_TYPE)) {
+            if (o.type().equals(ObjectSelection.LIST_TYPE)) {
                 store.putList(o, c.entries, p);
             } else {
                 objects.add(o);

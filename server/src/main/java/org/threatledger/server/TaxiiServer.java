@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
@@ -20,6 +21,7 @@ import org.threatledger.taxii.Authenticator;
 import org.threatledger.taxii.DisclosureLog;
 import org.threatledger.taxii.Endpoint;
 import org.threatledger.taxii.FailedAuthLimiter;
+import org.threatledger.taxii.LiveSharingConfig;
 import org.threatledger.taxii.Partner;
 import org.threatledger.taxii.SharingConfig;
 import org.threatledger.taxii.TaxiiException;
@@ -49,20 +51,35 @@ public final class TaxiiServer implements AutoCloseable {
         this.routes = List.copyOf(routes);
     }
 
-    /** Starts serving without a hunt history; port 0 picks a free port (see {@link #port()}). */
+    /** Starts serving a fixed configuration without a hunt history; port 0 picks a free port (see {@link #port()}). */
     public static TaxiiServer start(String bind, int port, SharingConfig config, KnowledgeStore store, DisclosureLog log) {
-        return start(bind, port, config, store, log, null);
+        return start(bind, port, () -> config, store, log, null);
+    }
+
+    /** Starts serving a fixed configuration with the hunt history in {@code historyDir} (null: none). */
+    public static TaxiiServer start(String bind, int port, SharingConfig config, KnowledgeStore store, DisclosureLog log,
+                                    Path historyDir) {
+        return start(bind, port, () -> config, store, log, historyDir);
+    }
+
+    /** Starts serving the configuration {@code sharing} gives at each request, without a hunt history. */
+    public static TaxiiServer start(String bind, int port, Supplier<SharingConfig> sharing, KnowledgeStore store,
+                                    DisclosureLog log) {
+        return start(bind, port, sharing, store, log, null);
     }
 
     /**
-     * Starts serving; port 0 picks a free port (see {@link #port()}). {@code historyDir} is the hunt
-     * history the API's hunts record into and its imports retro-hunt against (null: none).
+     * Starts serving the configuration {@code sharing} gives at each request (a {@link LiveSharingConfig}:
+     * partners, agreements and collections change without a restart). Address, port, TLS, the
+     * request size limit and the failed-auth limits are taken from it once, now. {@code historyDir} is
+     * the hunt history the API's hunts record into and its imports retro-hunt against (null: none).
      */
-    public static TaxiiServer start(String bind, int port, SharingConfig config, KnowledgeStore store, DisclosureLog log,
-                                    Path historyDir) {
-        TaxiiService service = new TaxiiService(config, store, log, (endpoint, request, e) ->
+    public static TaxiiServer start(String bind, int port, Supplier<SharingConfig> sharing, KnowledgeStore store,
+                                    DisclosureLog log, Path historyDir) {
+        SharingConfig config = sharing.get();
+        TaxiiService service = new TaxiiService(sharing, store, log, (endpoint, request, e) ->
                 LOG.log(System.Logger.Level.ERROR, "TAXII " + endpoint + " request " + request.requestId() + " failed", e));
-        Authenticator auth = new Authenticator(config.partners());
+        Authenticator auth = new Authenticator(() -> sharing.get().partners());
         FailedAuthLimiter limiter = new FailedAuthLimiter(config.maxFailedAuth(), config.failedAuthWindowSeconds() * 1000L);
         Gate gate = new Gate(service, auth, limiter, config.maxContentLength());
         List<String> routes = new CopyOnWriteArrayList<>();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.threatledger.stix.Ids;
 import org.threatledger.stix.StixObject;
 import org.threatledger.stix.Tlp;
+import org.threatledger.stix.TlpReferences;
 import org.threatledger.stix.Validator;
 import org.threatledger.taxii.CollectionDefinition;
 import org.threatledger.taxii.Partner;
@@ -25,15 +26,27 @@ import org.threatledger.taxii.Partner;
 /**
  * Every partner x collection x object TLP x operation, exhaustively: an object appears (in a body,
  * a header or an error) exactly when the partner's agreement, the collection and TLP 2.0 allow it;
- * RED never appears, nor anything that references a RED object.
+ * RED never appears, nor anything that references a RED object. References are not embedding
+ * (DESIGN.md): an object is judged on its own TLP, a relationship or sighting that points at an
+ * object the partner may not have is withheld, while an unreceivable {@code created_by_ref} is
+ * dropped and an unreceivable {@code where_sighted_refs} entry anonymised; either way the hidden
+ * object's id appears nowhere.
  */
 class AuthorizationMatrixTest {
     private static final String ROOT = "/taxii2/intel/collections/";
     private static final Map<String, Tlp> PARTNERS = new LinkedHashMap<>();
     private static final Map<String, Set<Tlp>> COLLECTION_LEVELS = new LinkedHashMap<>();
-    /** Object id -> its effective TLP; null for the relationship that points at the RED indicator. */
-    private static final Map<String, Tlp> OBJECTS = new LinkedHashMap<>();
+    private static final Map<String, Set<String>> COLLECTION_TYPES = new LinkedHashMap<>();
+    /** One object of the matrix: its type, effective TLP, and the objects a partner must be able to have for it to leave. */
+    private record Entry(String type, Tlp tlp, List<String> needs) {
+    }
+
+    private static final Map<String, Entry> OBJECTS = new LinkedHashMap<>();
     private static String redRelationship;
+    private static String creator;
+    private static String createdByCreator;
+    private static String victim;
+    private static String sightingAtVictim;
 
     @TempDir
     static Path home;
@@ -48,6 +61,7 @@ class AuthorizationMatrixTest {
         COLLECTION_LEVELS.put("all", EnumSet.allOf(Tlp.class));
         COLLECTION_LEVELS.put("low", EnumSet.of(Tlp.CLEAR, Tlp.GREEN));
         COLLECTION_LEVELS.put("manual", EnumSet.allOf(Tlp.class));
+        COLLECTION_TYPES.put("low", Set.of("indicator", "relationship"));
         List<String> names = List.copyOf(COLLECTION_LEVELS.keySet());
         List<Partner> partners = new ArrayList<>();
         PARTNERS.forEach((name, max) -> partners.add(Fixture.partner(name, max, name.equals("own"), names, List.of(),
@@ -57,19 +71,44 @@ class AuthorizationMatrixTest {
                 new CollectionDefinition("manual", "intel", "Manual", null, null)), partners, 1000, 1 << 20);
         List<StixObject> objects = new ArrayList<>();
         for (Tlp tlp : Tlp.values()) {
-            StixObject o = Fixture.indicator("matrix-" + tlp.label(), tlp);
-            objects.add(o);
-            OBJECTS.put(o.id(), tlp);
+            add(objects, Fixture.indicator("matrix-" + tlp.label(), tlp), tlp);
         }
-        StixObject unmarked = Fixture.indicator("matrix-unmarked", null);
-        objects.add(unmarked);
-        OBJECTS.put(unmarked.id(), Tlp.AMBER);
-        StixObject rel = relationship(Fixture.indicator("matrix-red", Tlp.RED).id(), Fixture.indicator("matrix-clear", Tlp.CLEAR).id());
-        objects.add(rel);
-        redRelationship = rel.id();
-        OBJECTS.put(rel.id(), null);
+        add(objects, Fixture.indicator("matrix-unmarked", null), Tlp.AMBER);
+        String red = Fixture.indicator("matrix-red", Tlp.RED).id();
+        String clear = Fixture.indicator("matrix-clear", Tlp.CLEAR).id();
+        String green = Fixture.indicator("matrix-green", Tlp.GREEN).id();
+        String strict = Fixture.indicator("matrix-amber+strict", Tlp.AMBER_STRICT).id();
+        redRelationship = add(objects, relationship(red, clear, Tlp.CLEAR), Tlp.CLEAR, red, clear);
+        // An unmarked producer identity (AMBER by default) and a GREEN indicator it created.
+        creator = add(objects, sdo("identity", "creator", null, "\"name\":\"Unmarked producer\",\"identity_class\":\"organization\""),
+                Tlp.AMBER);
+        createdByCreator = add(objects, sdo("indicator", "created", Tlp.GREEN, "\"created_by_ref\":\"" + creator + "\","
+                + "\"pattern_type\":\"stix\",\"pattern\":\"[domain-name:value = 'created.example']\","
+                + "\"valid_from\":\"2024-01-01T00:00:00Z\""), Tlp.GREEN);
+        // A GREEN link from a GREEN indicator to an unmarked (AMBER) actor: the link names the actor.
+        String actor = add(objects, sdo("intrusion-set", "actor", null, "\"name\":\"Matrix Panda\""), Tlp.AMBER);
+        add(objects, relationship(green, actor, Tlp.GREEN), Tlp.GREEN, green, actor);
+        // GREEN sightings: one at an AMBER+STRICT victim (anonymised), one of the AMBER+STRICT indicator (withheld).
+        victim = add(objects, sdo("identity", "victim", Tlp.AMBER_STRICT,
+                "\"name\":\"Matrix Water Board\",\"identity_class\":\"organization\""), Tlp.AMBER_STRICT);
+        sightingAtVictim = add(objects, sdo("sighting", "at-victim", Tlp.GREEN, "\"sighting_of_ref\":\"" + green
+                + "\",\"where_sighted_refs\":[\"" + victim + "\"]"), Tlp.GREEN, green);
+        add(objects, sdo("sighting", "of-strict", Tlp.GREEN, "\"sighting_of_ref\":\"" + strict + "\""), Tlp.GREEN, strict);
         f.store.put(objects, Fixture.TEST);
         f.store.addMembers("manual", OBJECTS.keySet());
+    }
+
+    private static String add(List<StixObject> objects, StixObject o, Tlp tlp, String... needs) {
+        objects.add(o);
+        OBJECTS.put(o.id(), new Entry(o.type(), tlp, List.of(needs)));
+        return o.id();
+    }
+
+    private static StixObject sdo(String type, String key, Tlp tlp, String properties) {
+        String marking = tlp == null ? "" : ",\"object_marking_refs\":[\"" + tlp.markingId() + "\"]";
+        return StixObject.parse("{\"type\":\"" + type + "\",\"spec_version\":\"2.1\",\"id\":\"" + Ids.derived(type, "matrix", key)
+                + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\","
+                + properties + marking + "}");
     }
 
     @AfterAll
@@ -83,24 +122,52 @@ class AuthorizationMatrixTest {
         for (var partner : PARTNERS.entrySet()) {
             SpecClient client = f.client(partner.getKey());
             Set<Tlp> allowed = allowed(partner.getKey(), partner.getValue());
+            Set<String> mayHave = new HashSet<>();
+            OBJECTS.forEach((id, o) -> {
+                if (allowed.contains(o.tlp()) && o.needs().stream().allMatch(n -> allowed.contains(OBJECTS.get(n).tlp()))) {
+                    mayHave.add(id);
+                }
+            });
+            assertThat(mayHave).doesNotContain(redRelationship);
             for (var collection : COLLECTION_LEVELS.entrySet()) {
+                Set<String> types = COLLECTION_TYPES.get(collection.getKey());
                 Set<String> expected = new HashSet<>();
-                OBJECTS.forEach((id, tlp) -> {
-                    if (tlp != null && allowed.contains(tlp) && collection.getValue().contains(tlp)) {
+                for (String id : mayHave) {
+                    Entry o = OBJECTS.get(id);
+                    if (collection.getValue().contains(o.tlp()) && (types == null || types.contains(o.type()))) {
                         expected.add(id);
                     }
-                });
+                }
                 String base = ROOT + collection.getKey() + "/";
-                checked += checkList(client.get(base + "objects/?limit=1000"), expected);
-                checked += checkList(client.get(base + "manifest/?limit=1000"), expected);
-                checked += checkList(client.get(base + "objects/?limit=1000&match[version]=all"), expected);
+                checked += checkList(client.get(base + "objects/?limit=1000"), expected, mayHave);
+                checked += checkList(client.get(base + "manifest/?limit=1000"), expected, mayHave);
+                checked += checkList(client.get(base + "objects/?limit=1000&match[version]=all"), expected, mayHave);
                 for (String id : OBJECTS.keySet()) {
-                    checked += checkOne(client.get(base + "objects/" + id + "/"), id, expected);
-                    checked += checkOne(client.get(base + "objects/" + id + "/versions/"), id, expected);
+                    checked += checkOne(client.get(base + "objects/" + id + "/"), id, expected, mayHave);
+                    checked += checkOne(client.get(base + "objects/" + id + "/versions/"), id, expected, mayHave);
                 }
             }
         }
         assertThat(checked).isEqualTo(PARTNERS.size() * COLLECTION_LEVELS.size() * (3 + 2 * OBJECTS.size()));
+    }
+
+    @Test
+    void referencesAreNotEmbedding_createdByDroppedAndWhereSightedAnonymised_onlyWhereThePartnerMayNotHaveThem() {
+        for (String partner : List.of("own", "amber", "green")) {
+            JsonNode objects = f.client(partner).get(ROOT + "all/objects/?limit=1000").json().get("objects");
+            Map<String, JsonNode> byId = new LinkedHashMap<>();
+            objects.forEach(o -> byId.put(o.get("id").asText(), o));
+            boolean seesCreator = byId.containsKey(creator);
+            assertThat(byId).as(partner).containsKey(createdByCreator);
+            assertThat(byId.get(createdByCreator).has("created_by_ref")).as(partner).isEqualTo(seesCreator);
+            assertThat(seesCreator).as(partner).isEqualTo(!partner.equals("green"));
+            String where = byId.get(sightingAtVictim).get("where_sighted_refs").toString();
+            assertThat(where).as(partner).isEqualTo(partner.equals("own") ? "[\"" + victim + "\"]"
+                    : "[\"" + TlpReferences.ANONYMOUS_IDENTITY + "\"]");
+            for (JsonNode o : objects) {
+                assertThat(new Validator().validate(StixObject.parse(o.toString())).errors()).as(o.toString()).isEmpty();
+            }
+        }
     }
 
     @Test
@@ -152,40 +219,41 @@ class AuthorizationMatrixTest {
         return out;
     }
 
-    private static int checkList(SpecClient.Answer a, Set<String> expected) {
+    private static int checkList(SpecClient.Answer a, Set<String> expected, Set<String> mayHave) {
         assertThat(a.status()).isEqualTo(200);
         Set<String> ids = new HashSet<>();
         a.json().path("objects").forEach(o -> ids.add(o.get("id").asText()));
         assertThat(ids).isEqualTo(expected);
-        assertNothingForbidden(a, expected, null);
+        assertNothingForbidden(a, mayHave, null);
         return 1;
     }
 
-    private static int checkOne(SpecClient.Answer a, String id, Set<String> expected) {
+    private static int checkOne(SpecClient.Answer a, String id, Set<String> expected, Set<String> mayHave) {
         assertThat(a.status()).as(id).isEqualTo(expected.contains(id) ? 200 : 404);
-        assertNothingForbidden(a, expected, id);
+        assertNothingForbidden(a, mayHave, id);
         return 1;
     }
 
     /**
-     * No id outside the expected set appears anywhere in the answer (headers and body); the one
-     * exception is the id the client itself asked for, which a 404 may repeat.
+     * No id of an object the partner may not have appears anywhere in the answer (headers and body:
+     * not as an object, not as a reference); the one exception is the id the client itself asked
+     * for, which a 404 may repeat. (An object the partner may have can be named by a reference in a
+     * collection it is not a member of.)
      */
-    private static void assertNothingForbidden(SpecClient.Answer a, Set<String> expected, String asked) {
+    private static void assertNothingForbidden(SpecClient.Answer a, Set<String> mayHave, String asked) {
         String everything = a.everything();
-        for (var o : OBJECTS.entrySet()) {
-            if (!expected.contains(o.getKey()) && !o.getKey().equals(asked)) {
-                assertThat(everything).doesNotContain(o.getKey());
+        for (String id : OBJECTS.keySet()) {
+            if (!mayHave.contains(id) && !id.equals(asked)) {
+                assertThat(everything).doesNotContain(id);
             }
         }
         assertThat(everything).doesNotContain(Tlp.RED.markingId());
-        assertThat(expected).doesNotContain(redRelationship);
     }
 
-    private static StixObject relationship(String source, String target) {
+    private static StixObject relationship(String source, String target, Tlp tlp) {
         return StixObject.parse("{\"type\":\"relationship\",\"spec_version\":\"2.1\",\"id\":\""
                 + Ids.derived("relationship", source, "indicates", target) + "\",\"created\":\"2024-01-01T00:00:00.000Z\","
                 + "\"modified\":\"2024-01-01T00:00:00.000Z\",\"relationship_type\":\"related-to\",\"source_ref\":\""
-                + source + "\",\"target_ref\":\"" + target + "\",\"object_marking_refs\":[\"" + Tlp.CLEAR.markingId() + "\"]}");
+                + source + "\",\"target_ref\":\"" + target + "\",\"object_marking_refs\":[\"" + tlp.markingId() + "\"]}");
     }
 }

@@ -213,6 +213,12 @@ final class JdbcStore implements KnowledgeStore {
         }
     }
 
+    /** The greatest seq: a put takes its seqs and commits under the write lock, so this grows with every commit. */
+    @Override
+    public long revision() {
+        return query("SELECT coalesce(max(seq), 0) FROM objects", rs -> rs.getLong(1)).getFirst();
+    }
+
     @Override
     public Stats stats() {
         Map<String, Long> byType = new TreeMap<>();

@@ -100,6 +100,16 @@ public interface KnowledgeStore extends AutoCloseable {
      */
     Stats stats();
 
+    /**
+     * A number that grows whenever a version is stored (the newest version's position), so that
+     * something computed from the store can tell with one cheap query whether it is stale: an
+     * equal number means nothing was stored in between. Membership of explicit collections does
+     * not count. A read-only view that cannot say throws {@link UnsupportedOperationException}.
+     */
+    default long revision() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot tell its revision");
+    }
+
     @Override
     void close();
 }

@@ -59,6 +59,22 @@ abstract class KnowledgeStoreContract {
     }
 
     @Test
+    void revision_growsWithEveryStoredVersion_andOnlyThen() {
+        long empty = store.revision();
+        store.put(TestData.pythonStix2Store(), TEST);
+        long filled = store.revision();
+
+        store.put(TestData.pythonStix2Store(), TEST);
+        store.addMembers("c", List.of(TestData.ROVER));
+        assertThat(store.revision()).as("unchanged re-import, membership").isEqualTo(filled);
+
+        String id = "malware--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061";
+        store.put(List.of(TestData.sdo(id, "2024-05-01T00:00:00.000Z", "New", "\"is_family\":true")), TEST);
+        assertThat(filled).isGreaterThan(empty);
+        assertThat(store.revision()).isGreaterThan(filled);
+    }
+
+    @Test
     void reimport_sameVersions_unchangedAndNothingWritten() {
         List<StixObject> objects = TestData.pythonStix2Store();
         store.put(objects, TEST);

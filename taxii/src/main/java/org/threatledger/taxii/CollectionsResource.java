@@ -19,7 +19,7 @@ final class CollectionsResource {
         ApiRootDefinition root = ctx.apiRoot(r);
         ObjectNode body = StixJson.object();
         ArrayNode out = StixJson.mapper().createArrayNode();
-        for (CollectionDefinition c : ctx.config.collections()) {
+        for (CollectionDefinition c : ctx.config().collections()) {
             if (c.apiRoot().equals(root.name()) && (r.partner().canRead(c.id()) || r.partner().canWrite(c.id()))) {
                 out.add(describe(c, r.partner()));
             }

@@ -13,15 +13,16 @@ final class DiscoveryResource {
     }
 
     TaxiiResponse discovery(TaxiiRequest r) {
+        SharingConfig config = ctx.config();
         ObjectNode body = StixJson.object();
-        body.put("title", ctx.config.title());
-        putIf(body, "description", ctx.config.description());
-        putIf(body, "contact", ctx.config.contact());
-        if (!ctx.config.apiRoots().isEmpty()) {
-            body.put("default", "/taxii2/" + ctx.config.apiRoots().getFirst().name() + "/");
+        body.put("title", config.title());
+        putIf(body, "description", config.description());
+        putIf(body, "contact", config.contact());
+        if (!config.apiRoots().isEmpty()) {
+            body.put("default", "/taxii2/" + config.apiRoots().getFirst().name() + "/");
         }
         ArrayNode roots = body.putArray("api_roots");
-        ctx.config.apiRoots().forEach(a -> roots.add("/taxii2/" + a.name() + "/"));
+        config.apiRoots().forEach(a -> roots.add("/taxii2/" + a.name() + "/"));
         return TaxiiResponse.json(body);
     }
 
@@ -31,7 +32,7 @@ final class DiscoveryResource {
         body.put("title", root.title() == null ? root.name() : root.title());
         putIf(body, "description", root.description());
         body.putArray("versions").add(MediaTypes.TAXII);
-        body.put("max_content_length", ctx.config.maxContentLength());
+        body.put("max_content_length", ctx.maxContentLength);
         return TaxiiResponse.json(body);
     }
 

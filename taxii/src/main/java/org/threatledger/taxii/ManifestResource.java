@@ -22,7 +22,7 @@ final class ManifestResource {
     TaxiiResponse get(TaxiiRequest r) {
         CollectionDefinition c = ctx.readable(r);
         Filters f = Filters.of(r, PageQuery.Versions.LAST);
-        Pager.Page page = Pager.page(ctx.store, c, ctx.visibility(r), f, ctx.cursorKey, ctx.config.defaultTlp());
+        Pager.Page page = Pager.page(ctx.store, c, ctx.visibility(r, c), f, ctx.cursorKey, ctx.config().defaultTlp());
         ObjectNode body = StixJson.object();
         if (page.more() || !page.entries().isEmpty()) {
             body.put("more", page.more());

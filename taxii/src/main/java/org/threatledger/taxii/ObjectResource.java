@@ -57,7 +57,7 @@ final class ObjectResource {
         Filters f = Filters.of(r, defaultVersions);
         Filters one = new Filters(Set.of(id), f.types(), f.versions(), f.versionsAt(), f.specVersionMatches(),
                 f.addedAfterMicros(), f.limit(), f.next());
-        Pager.Page page = Pager.page(ctx.store, c, ctx.visibility(r), one, ctx.cursorKey, ctx.config.defaultTlp());
+        Pager.Page page = Pager.page(ctx.store, c, ctx.visibility(r, c), one, ctx.cursorKey, ctx.config().defaultTlp());
         if (page.entries().isEmpty() && !page.more() && r.param("next") == null) {
             throw TaxiiException.notFound("no object " + Filters.clip(id) + " in collection " + c.id());
         }

@@ -32,8 +32,8 @@ final class ObjectsResource {
 
     TaxiiResponse get(TaxiiRequest r) {
         CollectionDefinition c = ctx.readable(r);
-        Pager.Page page = Pager.page(ctx.store, c, ctx.visibility(r), Filters.of(r, PageQuery.Versions.LAST),
-                ctx.cursorKey, ctx.config.defaultTlp());
+        Pager.Page page = Pager.page(ctx.store, c, ctx.visibility(r, c), Filters.of(r, PageQuery.Versions.LAST),
+                ctx.cursorKey, ctx.config().defaultTlp());
         ctx.disclose(r, page.entries());
         return TaxiiResponse.json(200, envelope(page, ctx.cursorKey), TaxiiContext.dateHeaders(page.entries()));
     }
@@ -76,7 +76,7 @@ final class ObjectsResource {
             }
         }
         ctx.store.put(valid, new Provenance(r.partner().name(), "taxii:" + c.apiRoot() + "/" + c.id(), requested,
-                ctx.config.defaultTlp()));
+                ctx.config().defaultTlp()));
         if (c.manual() && !valid.isEmpty()) {
             ctx.store.addMembers(c.id(), valid.stream().map(StixObject::id).distinct().toList());
         }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.threatledger.stix.Ids;
 import org.threatledger.stix.StixJson;
 import org.threatledger.stix.StixObject;
+import org.threatledger.stix.TlpReferences;
 import org.threatledger.stix.Validator;
 
 /**
@@ -16,8 +16,6 @@ import org.threatledger.stix.Validator;
  * validate is withheld rather than sent broken.
  */
 final class Redactor {
-    /** The identity every anonymised sighting points at (deterministic, so partners can group on it). */
-    static final String ANONYMOUS = Ids.derived("identity", "threatledger", "anonymous");
     private static final List<String> IDENTITY_KEEP = List.of("type", "spec_version", "id", "created", "modified",
             "sectors", "object_marking_refs", "granular_markings", "revoked", "confidence", "lang");
 
@@ -30,17 +28,22 @@ final class Redactor {
 
     Optional<StixObject> redact(StixObject o) {
         String type = o.type();
-        if (rules.contains(Partner.Redaction.NOTES) && (type.equals("note") || type.equals("opinion"))) {
+        if (withholds(o)) {
             return Optional.empty();
         }
         if (rules.contains(Partner.Redaction.VICTIMS) && type.equals("identity") && isVictim(o)) {
             return valid(sectorOnly(o));
         }
         if (rules.contains(Partner.Redaction.SIGHTINGS) && type.equals("sighting") && o.has("where_sighted_refs")) {
-            ArrayNode anon = StixJson.mapper().createArrayNode().add(ANONYMOUS);
+            ArrayNode anon = StixJson.mapper().createArrayNode().add(TlpReferences.ANONYMOUS_IDENTITY);
             return valid(o.with("where_sighted_refs", anon));
         }
         return Optional.of(o);
+    }
+
+    /** Whether these redactions withhold the object entirely (notes and opinions under {@code notes}). */
+    boolean withholds(StixObject o) {
+        return rules.contains(Partner.Redaction.NOTES) && (o.type().equals("note") || o.type().equals("opinion"));
     }
 
     private static boolean isVictim(StixObject o) {

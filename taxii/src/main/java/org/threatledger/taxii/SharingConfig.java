@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.threatledger.stix.StixException;
 import org.threatledger.stix.StixJson;
 import org.threatledger.stix.Tlp;
 
@@ -58,10 +59,24 @@ public record SharingConfig(String title, String description, String contact, Li
             return initial();
         }
         try {
-            return SharingConfigJson.read(StixJson.readTree(Files.readString(file, StandardCharsets.UTF_8)), file);
+            return parse(Files.readAllBytes(file), file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Reads the content of the file {@code file}; errors name the file. */
+    static SharingConfig parse(byte[] content, Path file) {
+        JsonNode root;
+        try {
+            root = StixJson.readTree(new String(content, StandardCharsets.UTF_8));
+        } catch (StixException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(file + ": expected a JSON object");
+        }
+        return SharingConfigJson.read(root, file);
     }
 
     /** Writes the file atomically (owner-only permissions where the file system has them). */

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.threatledger.stix.Timestamps;
+import org.threatledger.stix.Tlp;
 import org.threatledger.store.KnowledgeStore;
 
 /**
@@ -14,29 +16,41 @@ import org.threatledger.store.KnowledgeStore;
  * write answers 404, exactly like one that does not exist, so its existence is not disclosed.
  */
 final class TaxiiContext {
-    final SharingConfig config;
+    private final Supplier<SharingConfig> config;
     final KnowledgeStore store;
     final DisclosureLog log;
     final byte[] cursorKey;
+    /** Enforced by the HTTP layer, which takes it once at start; the API root resource says the same. */
+    final long maxContentLength;
     final StatusBoard statuses = new StatusBoard();
+    private final Attributions attributions;
 
-    TaxiiContext(SharingConfig config, KnowledgeStore store, DisclosureLog log) {
+    /** The cursor key and size limit are those of the configuration at start: a cursor stays valid while the server runs. */
+    TaxiiContext(Supplier<SharingConfig> config, KnowledgeStore store, DisclosureLog log) {
+        SharingConfig atStart = config.get();
         this.config = config;
         this.store = store;
         this.log = log;
-        this.cursorKey = config.cursorSecret().getBytes(StandardCharsets.UTF_8);
+        this.cursorKey = atStart.cursorSecret().getBytes(StandardCharsets.UTF_8);
+        this.maxContentLength = atStart.maxContentLength();
+        this.attributions = new Attributions(store);
+    }
+
+    /** The configuration in force now (partners, collections and API roots follow the file). */
+    SharingConfig config() {
+        return config.get();
     }
 
     ApiRootDefinition apiRoot(TaxiiRequest r) {
         String name = r.path("root");
-        return config.apiRoots().stream().filter(a -> a.name().equals(name)).findFirst()
+        return config().apiRoots().stream().filter(a -> a.name().equals(name)).findFirst()
                 .orElseThrow(() -> TaxiiException.notFound("no API root " + Filters.clip(name)));
     }
 
     CollectionDefinition visibleCollection(TaxiiRequest r) {
         ApiRootDefinition root = apiRoot(r);
         String id = r.path("collection");
-        return config.collection(root.name(), id)
+        return config().collection(root.name(), id)
                 .filter(c -> r.partner().canRead(c.id()) || r.partner().canWrite(c.id()))
                 .orElseThrow(() -> TaxiiException.notFound("no collection " + Filters.clip(id) + " in API root " + root.name()));
     }
@@ -57,8 +71,12 @@ final class TaxiiContext {
         return c;
     }
 
-    Visibility visibility(TaxiiRequest r) {
-        return new Visibility(r.partner(), config.defaultTlp(), store);
+    /** What the partner may see of the collection: the TLP rules, and the members of its query. */
+    Visibility visibility(TaxiiRequest r, CollectionDefinition c) {
+        Tlp defaultTlp = config().defaultTlp();
+        Visibility v = new Visibility(r.partner(), defaultTlp, store);
+        CollectionQuery q = c.manual() ? CollectionQuery.ALL : CollectionQuery.parse(c.query());
+        return q.actorCountries().isEmpty() ? v : v.within(attributions.members(q, v, defaultTlp));
     }
 
     /** Records the versions sent in one response. */

@@ -2,6 +2,7 @@ package org.threatledger.taxii;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.threatledger.store.KnowledgeStore;
 
 /**
@@ -27,7 +28,13 @@ public final class TaxiiService {
 
     private final FailureLog failures;
 
+    /** A service over a fixed configuration. */
     public TaxiiService(SharingConfig config, KnowledgeStore store, DisclosureLog log, FailureLog failures) {
+        this(() -> config, store, log, failures);
+    }
+
+    /** A service that follows the configuration {@code config} gives at each request ({@link LiveSharingConfig}). */
+    public TaxiiService(Supplier<SharingConfig> config, KnowledgeStore store, DisclosureLog log, FailureLog failures) {
         TaxiiContext ctx = new TaxiiContext(config, store, log);
         this.discovery = new DiscoveryResource(ctx);
         this.collections = new CollectionsResource(ctx);

@@ -4,19 +4,25 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.threatledger.stix.StixObject;
 import org.threatledger.stix.Tlp;
+import org.threatledger.stix.TlpReferences;
 import org.threatledger.store.KnowledgeStore;
 import org.threatledger.store.StoredObject;
 
 /**
  * What one partner may see, for one request: an object leaves only when its effective TLP (its own
  * markings, granular ones included, else its provenance default, else the configured default) is
- * one the partner's agreement allows, and so is the TLP of every object it references (other than
- * marking definitions) that we hold: a relationship to a RED actor does not leave, because the
- * reference itself discloses the actor. Redaction runs first, so an anonymised sighting is judged
- * by what is actually sent. Referenced objects are looked up once per request (a cache), which
- * costs one store read per distinct reference. Public so the REST API applies the very same rule.
+ * one the partner's agreement allows. Its references are judged by {@link TlpReferences}, against
+ * what this partner may receive of the objects we hold: a relationship or sighting pointing at an
+ * object the partner may not receive is withheld (the reference would disclose it), a
+ * {@code where_sighted_refs} entry it may not receive is anonymised, and an unreceivable
+ * {@code created_by_ref} is dropped from the copy rather than hiding the object. Redaction runs
+ * first, so an anonymised sighting is judged by what is actually sent. Referenced objects are
+ * looked up once per request (a cache), which costs one store read per distinct reference. For a
+ * collection whose query names actor countries, only the collection's members pass
+ * ({@link #within}). Public so the REST API applies the very same rule.
  */
 public final class Visibility {
     private final Partner partner;
@@ -24,15 +30,31 @@ public final class Visibility {
     private final Tlp defaultTlp;
     private final KnowledgeStore store;
     private final Redactor redactor;
+    private final Predicate<String> members;
     private final Map<String, Boolean> refAllowed = new HashMap<>();
 
     /** The rules for one partner; {@code defaultTlp} applies to objects with no TLP of their own or of their source. */
     public Visibility(Partner partner, Tlp defaultTlp, KnowledgeStore store) {
+        this(partner, defaultTlp, store, id -> true);
+    }
+
+    private Visibility(Partner partner, Tlp defaultTlp, KnowledgeStore store, Predicate<String> members) {
         this.partner = partner;
         this.allowed = partner.allowedTlps();
         this.defaultTlp = defaultTlp;
         this.store = store;
         this.redactor = new Redactor(partner.redactions());
+        this.members = members;
+    }
+
+    /** These rules, for a collection whose query admits only the ids {@code members} accepts (see {@link CollectionQuery}). */
+    Visibility within(Predicate<String> members) {
+        return new Visibility(partner, defaultTlp, store, members);
+    }
+
+    /** Whether the partner's agreement allows the object's own effective TLP (references aside). */
+    boolean allowsTlpOf(StoredObject stored) {
+        return allowed.contains(effective(stored));
     }
 
     Set<Tlp> allowed() {
@@ -46,20 +68,15 @@ public final class Visibility {
 
     /** As {@link #admit(StoredObject)}, with the object's own TLP limited further to {@code levels} (a collection's query). */
     Optional<StixObject> admit(StoredObject stored, Set<Tlp> levels) {
+        if (!members.test(stored.object().id())) {
+            return Optional.empty();
+        }
         Tlp tlp = effective(stored);
         if (!allowed.contains(tlp) || !levels.contains(tlp)) {
             return Optional.empty();
         }
-        Optional<StixObject> redacted = redactor.redact(stored.object());
-        if (redacted.isEmpty()) {
-            return redacted;
-        }
-        for (String ref : redacted.get().references()) {
-            if (!ref.startsWith("marking-definition--") && !refAllowed.computeIfAbsent(ref, this::referenceAllowed)) {
-                return Optional.empty();
-            }
-        }
-        return redacted;
+        return redactor.redact(stored.object())
+                .flatMap(o -> TlpReferences.share(o, ref -> refAllowed.computeIfAbsent(ref, this::mayReceive)));
     }
 
     /** Whether the partner may learn that this version exists (manifest, versions): same rule as the content. */
@@ -71,8 +88,9 @@ public final class Visibility {
         return partner;
     }
 
-    private boolean referenceAllowed(String id) {
-        return store.get(id).map(s -> allowed.contains(effective(s))).orElse(true);
+    /** Whether the partner may receive the object we hold under this id (ids we do not hold: yes). */
+    private boolean mayReceive(String id) {
+        return store.get(id).map(s -> allowed.contains(effective(s)) && !redactor.withholds(s.object())).orElse(true);
     }
 
     private Tlp effective(StoredObject stored) {

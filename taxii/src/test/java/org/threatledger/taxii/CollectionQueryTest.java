@@ -17,6 +17,21 @@ class CollectionQueryTest {
     }
 
     @Test
+    void actorCountry_parsesInEitherSpelling_asAnUpperCaseIsoCode() {
+        CollectionQuery q = CollectionQuery.parse("type = indicator AND actor-country:cn AND ACTOR-COUNTRY = RU");
+
+        assertThat(q.actorCountries()).containsExactlyInAnyOrder("CN", "RU");
+        assertThat(q.types()).containsExactly("indicator");
+        assertThat(CollectionQuery.ALL.actorCountries()).isEmpty();
+    }
+
+    @Test
+    void actorCountry_thatIsNoIsoCode_isRejectedByName() {
+        assertThatThrownBy(() -> CollectionQuery.parse("actor-country:China")).hasMessageContaining("'China'")
+                .hasMessageContaining("ISO 3166-1");
+    }
+
+    @Test
     void emptyOrAll_isEverything() {
         assertThat(CollectionQuery.parse("all")).isEqualTo(CollectionQuery.ALL);
         assertThat(CollectionQuery.parse(" ")).isEqualTo(CollectionQuery.ALL);

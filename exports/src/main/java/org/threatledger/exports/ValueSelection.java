@@ -28,15 +28,13 @@ import org.threatledger.store.StoredObject;
  * its entries), confidence ({@code --min-confidence}: below it, or none given, is dropped; list
  * entries never carry one).
  */
-final class Selection {
-    static final String LIST_TYPE = "x-threatledger-ioc-list";
-
+final class ValueSelection {
     private final ExportContext context;
     private final ExportOptions options;
     private final Attribution attribution;
     private final List<ExportValue> out = new ArrayList<>();
 
-    Selection(ExportContext context) {
+    ValueSelection(ExportContext context) {
         this.context = context;
         this.options = context.options();
         this.attribution = Attribution.load(context.store(), options, context.directory());
@@ -54,7 +52,7 @@ final class Selection {
         Set<String> actorLists = actor.map(a -> new HashSet<>(ActorProfile.of(a, context.directory(), context.store()).lists()))
                 .orElse(null);
         Map<String, StoredObject> lists = new HashMap<>();
-        context.store().forEachCurrent(LIST_TYPE, s -> {
+        context.store().forEachCurrent(ObjectSelection.LIST_TYPE, s -> {
             if (actorLists == null || actorLists.contains(s.object().id())) {
                 lists.put(s.object().id(), s);
             }
