@@ -15,7 +15,7 @@ truth=/tmp/threatledger-bench-truth.txt
 [ -f "$log" ] || python3 "$tools/gen_dns_log.py" "$log" --lines 2000000
 [ -f "$intel" ] || python3 "$tools/gen_indicators.py" "$log" "$intel" --count 1000000 --hit-fraction 0.001 --truth "$truth"
 home=$(mktemp -d /tmp/threatledger-bench-home.XXXXXX)
-echo "machine: $(nproc) cores, $(uname -sr); expected matching lines: $(cat "$truth" 2>/dev/null || echo '?')"
+echo "machine: $(nproc) cores, $(uname -sr); truth: $(head -n 1 "$truth" 2>/dev/null || echo '?')"
 /usr/bin/time -f "import 1M domain indicators: %e s wall, %M KB peak RSS" \
   ./threatledger --home "$home" import "$intel" --format csv --subdomains --source bench >/dev/null || true
 for run in 1 2; do
