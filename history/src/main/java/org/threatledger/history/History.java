@@ -332,7 +332,10 @@ public final class History implements AutoCloseable {
         Map<byte[], Entry> found = new TreeMap<>(Keys::compare);
         try {
             for (Segment s : segments) {
-                scanSuffix(s, prefix, found);
+                scan(s, prefix, c -> {
+                    int after = c.keyByteAt(prefix.length);
+                    return after == -1 || after == '.';
+                }, found, null);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("history " + dir + ": lookup failed", e);
@@ -345,31 +348,6 @@ public final class History implements AutoCloseable {
             }
         });
         return found.values().stream().map(Entry::toSeen).toList();
-    }
-
-    private static void scanSuffix(Segment s, byte[] prefix, Map<byte[], Entry> found) throws IOException {
-        if (s.blocks() == 0) {
-            return;
-        }
-        Segment.Cursor c = s.cursor();
-        try {
-            c.seekBlock(Math.max(0, s.blockFor(prefix)));
-            while (c.next()) {
-                if (c.compareKey(prefix) < 0) {
-                    continue;
-                }
-                if (!c.keyStartsWith(prefix)) {
-                    return;
-                }
-                int after = c.keyByteAt(prefix.length);
-                if (after == -1 || after == '.') {
-                    Entry e = c.entry();
-                    fold(found, e.key, e);
-                }
-            }
-        } finally {
-            c.close();
-        }
     }
 
     /**
@@ -409,7 +387,7 @@ public final class History implements AutoCloseable {
             for (Segment s : segments) {
                 taken.clear();
                 for (String prefix : prefixes) {
-                    scanPrefix(s, Keys.of(type, prefix), accept, found, taken);
+                    scan(s, Keys.of(type, prefix), c -> accept.test(Keys.value(c.entry().key)), found, taken);
                 }
             }
         } catch (IOException e) {
@@ -423,8 +401,12 @@ public final class History implements AutoCloseable {
         });
     }
 
-    private static void scanPrefix(Segment s, byte[] prefix, java.util.function.Predicate<String> accept,
-                                   Map<byte[], Entry> found, java.util.Set<byte[]> taken) throws IOException {
+    /**
+     * Walks the keys of one segment that start with {@code prefix}, folding into {@code found} each
+     * entry {@code keep} takes (and, with {@code taken}, that was not taken before in this segment).
+     */
+    private static void scan(Segment s, byte[] prefix, java.util.function.Predicate<Segment.Cursor> keep,
+                             Map<byte[], Entry> found, java.util.Set<byte[]> taken) throws IOException {
         if (s.blocks() == 0) {
             return;
         }
@@ -438,9 +420,11 @@ public final class History implements AutoCloseable {
                 if (!c.keyStartsWith(prefix)) {
                     return;
                 }
-                Entry e = c.entry();
-                if (accept.test(Keys.value(e.key)) && taken.add(e.key)) {
-                    fold(found, e.key, e);
+                if (keep.test(c)) {
+                    Entry e = c.entry();
+                    if (taken == null || taken.add(e.key)) {
+                        fold(found, e.key, e);
+                    }
                 }
             }
         } finally {

@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.threatledger.server.api.RequestBodies;
 import org.threatledger.server.api.RestApi;
 import org.threatledger.store.KnowledgeStore;
 import org.threatledger.taxii.Authenticator;
@@ -39,8 +40,6 @@ import org.threatledger.taxii.TaxiiService;
 public final class TaxiiServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TaxiiServer.class.getName());
     private static final String ANSWERED = "threatledger.taxii.answered";
-    /** The most a refused body is read and discarded so that its client still receives the answer. */
-    private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
     private static final String CHALLENGE = "Basic realm=\"threatledger\", charset=\"UTF-8\", Bearer realm=\"threatledger\"";
 
     private final Javalin app;
@@ -198,29 +197,11 @@ public final class TaxiiServer implements AutoCloseable {
         /**
          * Answers a request whose body will not be read. A server that answers and closes while the client
          * is still sending makes the client's TCP stack reset the connection, and the client loses the answer
-         * it was sent. So a body of modest size is read and thrown away first; beyond {@link #DRAIN_LIMIT}
+         * it was sent. So a body of modest size is read and thrown away first ({@link RequestBodies#discard}); beyond 8 MB
          * the connection is closed without reading, which a client sees as a reset rather than a wasted upload.
          */
         private static void refuseBody(Context ctx, TaxiiException e) {
-            String length = ctx.header("Content-Length");
-            boolean chunked = ctx.header("Transfer-Encoding") != null;
-            if (length == null && !chunked) {
-                write(ctx, TaxiiResponse.error(e));
-                return;
-            }
-            ctx.header("Connection", "close");
-            long declared = length == null ? DRAIN_LIMIT : parseLength(length);
-            if (declared <= DRAIN_LIMIT) {
-                try (InputStream in = ctx.bodyInputStream()) {
-                    byte[] sink = new byte[8192];
-                    long left = DRAIN_LIMIT;
-                    for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
-                        left -= n;
-                    }
-                } catch (IOException | RuntimeException ignored) {
-                    // The client went away or the body was already consumed; the answer is still written.
-                }
-            }
+            RequestBodies.discard(ctx);
             write(ctx, TaxiiResponse.error(e));
         }
 

@@ -7,10 +7,10 @@ import java.io.InputStream;
 /**
  * Upload bodies: read whole up to the configured maximum content length (413 beyond it, whether
  * the length was declared or the body is chunked), and refused bodies read and thrown away before
- * the answer, as the TAXII gate does: a server that answers and closes while the client is still
+ * the answer, here and at the TAXII gate: a server that answers and closes while the client is still
  * sending makes the client's TCP stack reset the connection, and the client loses the answer.
  */
-final class RequestBodies {
+public final class RequestBodies {
     /** The most a refused body is read and discarded; beyond it the connection is closed unread. */
     private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
     private static final String CONSUMED = "threatledger.api.body-consumed";
@@ -37,7 +37,7 @@ final class RequestBodies {
     }
 
     /** Before a refusal is written: reads what is left of a body (up to a limit) and asks to close the connection. */
-    static void discard(Context ctx) {
+    public static void discard(Context ctx) {
         String length = ctx.header("Content-Length");
         boolean chunked = ctx.header("Transfer-Encoding") != null;
         if (ctx.attribute(CONSUMED) != null || (length == null || parseLength(length) == 0) && !chunked) {
