@@ -220,6 +220,12 @@ final class JdbcStore implements KnowledgeStore {
     }
 
     @Override
+    public List<StoredObject> changesAfter(long revision, int limit) {
+        return query("SELECT " + STORED_COLUMNS + " FROM objects o WHERE o.seq > ? ORDER BY o.seq LIMIT ?",
+                JdbcStore::stored, revision, limit);
+    }
+
+    @Override
     public Stats stats() {
         Map<String, Long> byType = new TreeMap<>();
         for (Object[] row : query("SELECT type, count(*) FROM current WHERE NOT revoked GROUP BY type", JdbcStore::pair)) {

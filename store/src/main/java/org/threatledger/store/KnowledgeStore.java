@@ -110,6 +110,15 @@ public interface KnowledgeStore extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot tell its revision");
     }
 
+    /**
+     * Versions stored after the store was at {@code revision} (see {@link #revision()}), in the order
+     * they were stored, at most {@code limit}: what changed since something was computed. A read-only
+     * view that cannot say throws {@link UnsupportedOperationException}.
+     */
+    default List<StoredObject> changesAfter(long revision, int limit) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list changes by revision");
+    }
+
     @Override
     void close();
 }

@@ -75,6 +75,24 @@ abstract class KnowledgeStoreContract {
     }
 
     @Test
+    void changesAfter_aRevision_areTheVersionsStoredSince_inStoreOrder() {
+        store.put(TestData.pythonStix2Store(), TEST);
+        long before = store.revision();
+        assertThat(store.changesAfter(before, 100)).isEmpty();
+
+        String first = "malware--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0062";
+        String second = "malware--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0063";
+        store.put(List.of(TestData.sdo(first, "2024-05-01T00:00:00.000Z", "One", "\"is_family\":true")), TEST);
+        store.put(List.of(TestData.sdo(second, "2024-05-01T00:00:00.000Z", "Two", "\"is_family\":true")), TEST);
+
+        assertThat(store.changesAfter(before, 100)).extracting(s -> s.object().id()).containsExactly(first, second);
+        assertThat(store.changesAfter(before, 1)).hasSize(1);
+        assertThat(store.changesAfter(store.revision(), 100)).isEmpty();
+        assertThat(store.changesAfter(0, 10_000)).hasSizeGreaterThan(2)
+                .extracting(s -> s.object().id()).endsWith(first, second);
+    }
+
+    @Test
     void reimport_sameVersions_unchangedAndNothingWritten() {
         List<StixObject> objects = TestData.pythonStix2Store();
         store.put(objects, TEST);

@@ -1,6 +1,7 @@
 package org.threatledger.taxii;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +9,7 @@ import java.util.function.Predicate;
 import org.threatledger.analysis.AttributionGraph;
 import org.threatledger.stix.Tlp;
 import org.threatledger.store.KnowledgeStore;
+import org.threatledger.store.StoredObject;
 
 /**
  * The members of collections whose query has {@code actor-country} terms: the ids an
@@ -20,9 +22,22 @@ import org.threatledger.store.KnowledgeStore;
  * location and relationship (about 3 s for ATT&amp;CK Enterprise plus the MISP threat-actor galaxy
  * on a loaded 2-core machine); requests for the same view wait for the one rebuild under way
  * rather than starting their own.
+ *
+ * <p>Most writes cannot change an attribution: a hunt stores sightings, observed-data and
+ * observables by the thousand. So when the revision moves, the objects stored since the graph's
+ * revision are read first ({@link KnowledgeStore#changesAfter}, at most {@value #CHANGES_READ}); if
+ * none is of a type the graph is made of ({@link #SHAPES_GRAPH}), the graph is kept. An indicator
+ * counts only through its {@code indicates} relationship, which is a relationship.
  */
 final class Attributions {
+    /** The types an {@link AttributionGraph} is read from (actors, locations, relationships, what actors use). */
+    static final Set<String> SHAPES_GRAPH = Set.of("intrusion-set", "threat-actor", "campaign", "location", "relationship",
+            "malware", "tool", "infrastructure");
+    /** Changed objects read to decide whether a graph may be kept; more than this and it is rebuilt. */
+    static final int CHANGES_READ = 10_000;
+
     private final KnowledgeStore store;
+    private final java.util.concurrent.atomic.AtomicLong loads = new java.util.concurrent.atomic.AtomicLong();
     private final Map<View, Built> built = new ConcurrentHashMap<>();
     private final Map<View, Object> locks = new ConcurrentHashMap<>();
 
@@ -30,7 +45,7 @@ final class Attributions {
     private record View(Set<Tlp> allowed, Tlp defaultTlp) {
     }
 
-    /** A graph and the countries already asked of it. */
+    /** A graph, the store's revision it reflects (at least), and the countries already asked of it. */
     private record Built(long revision, AttributionGraph graph, Map<String, Set<String>> byCountry) {
     }
 
@@ -65,11 +80,25 @@ final class Attributions {
         }
         synchronized (locks.computeIfAbsent(view, v -> new Object())) {
             b = built.get(view);
+            if (b != null && b.revision() < revision) {
+                List<StoredObject> changed = store.changesAfter(b.revision(), CHANGES_READ);
+                if (changed.size() < CHANGES_READ && changed.stream().noneMatch(s -> SHAPES_GRAPH.contains(s.object().type()))) {
+                    b = new Built(revision, b.graph(), b.byCountry());
+                    built.put(view, b);
+                    return b;
+                }
+            }
             if (b == null || b.revision() < revision) {
                 b = new Built(revision, AttributionGraph.load(store, visibility::allowsTlpOf), new ConcurrentHashMap<>());
+                loads.incrementAndGet();
                 built.put(view, b);
             }
             return b;
         }
+    }
+
+    /** How many graphs were read from the store so far (tests). */
+    long loads() {
+        return loads.get();
     }
 }
