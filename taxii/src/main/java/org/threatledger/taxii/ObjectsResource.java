@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,18 +39,37 @@ final class ObjectsResource {
         return TaxiiResponse.json(200, envelope(page, ctx.cursorKey), TaxiiContext.dateHeaders(page.entries()));
     }
 
-    /** The envelope (TAXII 2.1 §3.7) of a page: empty when there is nothing at all. */
-    static ObjectNode envelope(Pager.Page page, byte[] cursorKey) {
-        ObjectNode body = StixJson.object();
-        if (page.more() || !page.entries().isEmpty()) {
-            body.put("more", page.more());
-            if (page.more()) {
-                body.put("next", page.next().encode(cursorKey));
-            }
-            ArrayNode objects = body.putArray("objects");
-            page.entries().forEach(e -> objects.add(e.object().json()));
+    /**
+     * The envelope (TAXII 2.1 §3.7) of a page, empty when there is nothing at all, written straight
+     * to bytes: an object served as stored is copied as its stored text, not parsed and re-serialised
+     * (the cursor is base64url and the booleans are literals, so nothing here needs escaping).
+     */
+    static byte[] envelope(Pager.Page page, byte[] cursorKey) {
+        if (!page.more() && page.entries().isEmpty()) {
+            return "{}".getBytes(StandardCharsets.UTF_8);
         }
-        return body;
+        byte[] head = ("{\"more\":" + page.more() + (page.more() ? ",\"next\":\"" + page.next().encode(cursorKey) + "\"" : "")
+                + ",\"objects\":[").getBytes(StandardCharsets.UTF_8);
+        List<byte[]> objects = new ArrayList<>(page.entries().size());
+        int size = head.length + 2 + Math.max(0, page.entries().size() - 1);
+        for (Pager.Entry e : page.entries()) {
+            byte[] json = e.object().jsonUtf8();
+            objects.add(json);
+            size += json.length;
+        }
+        byte[] out = new byte[size];
+        System.arraycopy(head, 0, out, 0, head.length);
+        int at = head.length;
+        for (byte[] json : objects) {
+            if (at > head.length) {
+                out[at++] = ',';
+            }
+            System.arraycopy(json, 0, out, at, json.length);
+            at += json.length;
+        }
+        out[at++] = ']';
+        out[at] = '}';
+        return out;
     }
 
     TaxiiResponse post(TaxiiRequest r) {

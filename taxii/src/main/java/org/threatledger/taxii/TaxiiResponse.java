@@ -22,6 +22,11 @@ public record TaxiiResponse(int status, Map<String, String> headers, String medi
                 StixJson.write(body).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A JSON body already written (a page envelope). */
+    static TaxiiResponse json(int status, byte[] body, Map<String, String> headers) {
+        return new TaxiiResponse(status, new LinkedHashMap<>(headers), MediaTypes.TAXII, body);
+    }
+
     static TaxiiResponse json(JsonNode body) {
         return json(200, body, Map.of());
     }
