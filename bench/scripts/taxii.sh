@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # TAXII 2.1 server benchmark (issue 4 §7): GET objects limit=1000 over a 1,000,000-object collection,
 # over real HTTP on loopback with Basic auth, TLP filtering and the disclosure log. Prints:
-#   - one client walking the whole collection: page time p50/p95/p99/max, heap after GC every 10%
+#   - one client walking the whole collection: page time p50/p95/p99/max, heap after GC every 10%;
+#     then the same walk accepting gzip
 #   - N concurrent clients (default 50) for S seconds (default 30): pages/s, objects/s, page times
 #   - the per-object cost of store read, TLP filter, envelope and disclosure log, and of auth per request
 # each with the load average (figures taken at a load average above ~1 on 2 cores are noisy).
@@ -12,8 +13,8 @@
 #   --fresh      drop the prepared store and build it again (else a store holding exactly --objects
 #                objects is reused: /tmp/threatledger-taxii-bench-<objects> or the PostgreSQL schema)
 #   --jfr FILE   record a JFR profile (settings=profile) of the whole run into FILE
-#   harness options: --objects N (1000000) --walks N (1) --warm-pages N (100) --clients N (50)
-#                    --seconds N (30) --split-pages N (200)
+#   harness options: --objects N (1000000) --walks N (1) --warm-pages N (100) --no-gzip
+#                    --clients N (50) --seconds N (30) --split-pages N (200)
 # The first run builds the store: about 3-4 minutes on SQLite, longer on PostgreSQL.
 # Heap is capped at 512 MB (TAXII_BENCH_JAVA_OPTS overrides) to show that a walk needs no more.
 set -euo pipefail

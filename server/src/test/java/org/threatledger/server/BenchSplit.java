@@ -45,6 +45,7 @@ import org.threatledger.taxii.Visibility;
  */
 final class BenchSplit {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final byte[] SPEC_VERSION = "\"spec_version\"".getBytes(StandardCharsets.UTF_8);
 
     private BenchSplit() {
     }
@@ -135,8 +136,10 @@ final class BenchSplit {
             if (r.status() != 200) {
                 throw new IllegalStateException("in-process GET objects answered " + r.status() + ": " + r.text());
             }
-            objects += BenchHttp.count(r.body(), "\"spec_version\"".getBytes(StandardCharsets.UTF_8));
-            next = BenchHttp.next(r.body());
+            for (byte[] chunk : r.chunks()) {
+                objects += BenchHttp.count(chunk, SPEC_VERSION);
+            }
+            next = BenchHttp.next(r.chunks().getFirst());
             if (next == null) {
                 break;
             }

@@ -22,7 +22,8 @@ import org.threatledger.taxii.SharingConfig;
  * authentication, TLP filtering and the disclosure log, exactly as in production. It measures
  * <ol>
  *   <li>one client walking the whole collection with GET objects {@code limit=1000}: page time
- *       p50/p95/p99/max, and the heap in use after a full GC every 10% of the walk (constant memory);</li>
+ *       p50/p95/p99/max, and the heap in use after a full GC every 10% of the walk (constant memory);
+ *       then the same walk accepting gzip (unless {@code --no-gzip});</li>
  *   <li>{@code --clients} concurrent clients, each walking from the start again and again for
  *       {@code --seconds}: pages/s, objects/s, page time percentiles;</li>
  *   <li>the per-object cost of store, TLP filter, envelope and disclosure log, and of authentication
@@ -61,7 +62,7 @@ public final class TaxiiBenchMain {
             TaxiiServer server = TaxiiServer.start("127.0.0.1", 0, config, store, log);
             long served;
             try {
-                served = http(o, new BenchHttp(server.port(), "acme", SECRET), visible);
+                served = http(o, server.port(), visible);
             } finally {
                 server.close();
             }
@@ -98,7 +99,8 @@ public final class TaxiiBenchMain {
     }
 
     /** The HTTP figures; returns how many objects were served. */
-    private static long http(Options o, BenchHttp client, int visible) throws InterruptedException {
+    private static long http(Options o, int port, int visible) throws InterruptedException {
+        BenchHttp client = new BenchHttp(port, "acme", SECRET, false);
         BenchHttp.Run warm = client.walk(o.warmPages, 0);
         System.out.printf("warm-up: %d pages, %,d objects (load average %s)%n", warm.pages(), warm.objects(), load());
         long served = warm.objects();
@@ -115,6 +117,14 @@ public final class TaxiiBenchMain {
             if (walk.objects() != visible) {
                 throw new IllegalStateException("the walk returned " + walk.objects() + " objects, expected " + visible);
             }
+        }
+        if (o.gzip) {
+            BenchHttp.Run walk = new BenchHttp(port, "acme", SECRET, true).walk(0, 0);
+            served += walk.objects();
+            System.out.printf("walk with Accept-Encoding: gzip (the server gzips each page at the fastest level, the client"
+                    + " inflates it): %,d objects in %d pages, %.1f s, JVM CPU %.1f s; load average %s%n", walk.objects(),
+                    walk.pages(), walk.seconds(), walk.cpuSeconds(), load());
+            System.out.println("  page time " + percentiles(walk.micros()));
         }
         if (o.clients > 0) {
             BenchHttp.Run c = client.concurrent(o.clients, o.seconds);
@@ -177,10 +187,11 @@ public final class TaxiiBenchMain {
     }
 
     /** The command line. */
-    private record Options(int objects, Path home, String pgUrl, int walks, int warmPages, int clients, int seconds,
-                           int splitPages) {
+    private record Options(int objects, Path home, String pgUrl, int walks, int warmPages, boolean gzip, int clients,
+                           int seconds, int splitPages) {
         static Options parse(String[] args) {
             int objects = 1_000_000, walks = 1, warm = 100, clients = 50, seconds = 30, split = 200;
+            boolean gzip = true;
             Path home = null;
             String pg = null;
             for (int i = 0; i < args.length; i++) {
@@ -191,18 +202,19 @@ public final class TaxiiBenchMain {
                     case "--pg-url" -> pg = args[++i];
                     case "--walks" -> walks = Integer.parseInt(args[++i]);
                     case "--warm-pages" -> warm = Integer.parseInt(args[++i]);
+                    case "--no-gzip" -> gzip = false;
                     case "--clients" -> clients = Integer.parseInt(args[++i]);
                     case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                     case "--split-pages" -> split = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + (v == null ? "" : " " + v)
-                            + "; options: --objects N --home DIR | --pg-url URL --walks N --warm-pages N --clients N"
-                            + " --seconds N --split-pages N");
+                            + "; options: --objects N --home DIR | --pg-url URL --walks N --warm-pages N --no-gzip"
+                            + " --clients N --seconds N --split-pages N");
                 }
             }
             if (home == null) {
                 home = Path.of(System.getProperty("java.io.tmpdir"), "threatledger-taxii-bench-" + objects);
             }
-            return new Options(objects, home, pg, walks, warm, clients, seconds, split);
+            return new Options(objects, home, pg, walks, warm, gzip, clients, seconds, split);
         }
     }
 }

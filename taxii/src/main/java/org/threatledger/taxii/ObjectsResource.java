@@ -25,6 +25,10 @@ import org.threatledger.store.Provenance;
  */
 final class ObjectsResource {
     private final TaxiiContext ctx;
+    private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] COMMA = ",".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END = "]}".getBytes(StandardCharsets.UTF_8);
+
     private final Validator validator = new Validator();
 
     ObjectsResource(TaxiiContext ctx) {
@@ -40,35 +44,24 @@ final class ObjectsResource {
     }
 
     /**
-     * The envelope (TAXII 2.1 §3.7) of a page, empty when there is nothing at all, written straight
-     * to bytes: an object served as stored is copied as its stored text, not parsed and re-serialised
-     * (the cursor is base64url and the booleans are literals, so nothing here needs escaping).
+     * The envelope (TAXII 2.1 §3.7) of a page, empty when there is nothing at all, as chunks: an
+     * object served as stored is its stored JSON, neither parsed and re-serialised nor copied (the
+     * cursor is base64url and the booleans are literals, so nothing here needs escaping).
      */
-    static byte[] envelope(Pager.Page page, byte[] cursorKey) {
+    static List<byte[]> envelope(Pager.Page page, byte[] cursorKey) {
         if (!page.more() && page.entries().isEmpty()) {
-            return "{}".getBytes(StandardCharsets.UTF_8);
+            return List.of(EMPTY);
         }
-        byte[] head = ("{\"more\":" + page.more() + (page.more() ? ",\"next\":\"" + page.next().encode(cursorKey) + "\"" : "")
-                + ",\"objects\":[").getBytes(StandardCharsets.UTF_8);
-        List<byte[]> objects = new ArrayList<>(page.entries().size());
-        int size = head.length + 2 + Math.max(0, page.entries().size() - 1);
+        List<byte[]> out = new ArrayList<>(2 * page.entries().size() + 2);
+        out.add(("{\"more\":" + page.more() + (page.more() ? ",\"next\":\"" + page.next().encode(cursorKey) + "\"" : "")
+                + ",\"objects\":[").getBytes(StandardCharsets.UTF_8));
         for (Pager.Entry e : page.entries()) {
-            byte[] json = e.object().jsonUtf8();
-            objects.add(json);
-            size += json.length;
-        }
-        byte[] out = new byte[size];
-        System.arraycopy(head, 0, out, 0, head.length);
-        int at = head.length;
-        for (byte[] json : objects) {
-            if (at > head.length) {
-                out[at++] = ',';
+            if (out.size() > 1) {
+                out.add(COMMA);
             }
-            System.arraycopy(json, 0, out, at, json.length);
-            at += json.length;
+            out.add(e.object().jsonUtf8());
         }
-        out[at++] = ']';
-        out[at] = '}';
+        out.add(END);
         return out;
     }
 
