@@ -142,14 +142,18 @@ public final class TaxiiBenchMain {
             return;
         }
         BenchSplit.Result r = BenchSplit.run(store, config, partner, SECRET, scratch, o.splitPages);
-        System.out.printf("per-object cost, in process, first %d pages (CPU of one thread; wall in brackets); load average %s%n",
-                o.splitPages, load());
+        System.out.printf("per-object cost, in process, first %d pages (CPU of one thread; wall in brackets%s); load average %s%n",
+                o.splitPages, o.pgUrl == null ? "" : ", which alone includes PostgreSQL's own work", load());
         line("store page read and decode", r.store());
         line("TLP filter (markings, references)", r.filter());
         line("disclosure log (fsync per page)", r.log());
         BenchSplit.Cost rest = new BenchSplit.Cost(r.service().cpu() - r.store().cpu() - r.filter().cpu() - r.log().cpu(),
                 r.service().wall() - r.store().wall() - r.filter().wall() - r.log().wall(), r.service().objects());
-        line("envelope, cursor and the rest", rest);
+        if (rest.cpu() < 0) {
+            System.out.printf("  %-36s within the noise of the parts above%n", "envelope, cursor and the rest");
+        } else {
+            line("envelope, cursor and the rest", rest);
+        }
         line("whole service, no HTTP", r.service());
         System.out.printf("  %-36s %6.2f us per request (%.4f us per object); first use of a credential (argon2id) %.0f ms%n",
                 "authentication, cached", r.authMicros(), r.authMicros() / 1000, r.authFirstMs());

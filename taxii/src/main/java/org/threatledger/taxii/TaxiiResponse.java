@@ -17,7 +17,7 @@ import org.threatledger.stix.StixJson;
  * and the JSON body, one page at most, as a list of chunks written one after the other. A page of
  * objects is its envelope's head, each object's stored JSON and the separators, never copied into
  * one array: a page is most of a megabyte, which G1 allocates as a "humongous" object (over half
- * a region, and regions are 1 MB under 2 GB of heap) and collects with a concurrent cycle; one per
+ * a region, and regions are 1 MB under 4 GB of heap) and collects with a concurrent cycle; one per
  * page made the one-client walk of a million objects half again as slow (docs/benchmarks.md).
  */
 public record TaxiiResponse(int status, Map<String, String> headers, String mediaType, List<byte[]> chunks) {
