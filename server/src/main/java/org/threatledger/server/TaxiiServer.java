@@ -5,11 +5,14 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
@@ -159,6 +162,17 @@ public final class TaxiiServer implements AutoCloseable {
         app.stop();
     }
 
+    /** Bodies shorter than this leave uncompressed (gzip's header and a round trip's worth of bytes). */
+    private static final long GZIP_FROM = 1500;
+
+    /** gzip at the fastest level: a page compresses about as well as at the default level, at a third of the CPU. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 64 * 1024);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
+    }
+
     /** What stands between a request and the TAXII service. */
     private record Gate(TaxiiService service, Authenticator auth, FailedAuthLimiter limiter, long maxContentLength) {
 
@@ -229,13 +243,63 @@ public final class TaxiiServer implements AutoCloseable {
             }
         }
 
+        /**
+         * Writes the response chunk by chunk, never as one page-sized array (see {@link TaxiiResponse}),
+         * gzipped at the fastest level when the client accepts gzip and the body is worth it: a page of
+         * a thousand objects, most of a megabyte, then costs about a millisecond of CPU and leaves as a
+         * twentieth of its size.
+         */
         static void write(Context ctx, TaxiiResponse r) {
             ctx.attribute(ANSWERED, Boolean.TRUE);
             TaxiiService.commonHeaders().forEach(ctx::header);
             r.headers().forEach(ctx::header);
             ctx.status(r.status());
             ctx.contentType(r.mediaType());
-            ctx.result(r.body());
+            ctx.disableCompression();
+            boolean gzip = r.length() >= GZIP_FROM && acceptsGzip(ctx.header("Accept-Encoding"));
+            if (gzip) {
+                ctx.header("Content-Encoding", "gzip");
+                ctx.header("Vary", "Accept-Encoding");
+            } else {
+                ctx.header("Content-Length", Long.toString(r.length()));
+            }
+            try (OutputStream raw = ctx.outputStream(); OutputStream out = gzip ? new FastGzip(raw) : raw) {
+                for (byte[] chunk : r.chunks()) {
+                    out.write(chunk);
+                }
+            } catch (IOException e) {
+                // The client went away while the answer was being written; nothing is left to tell it.
+                LOG.log(System.Logger.Level.DEBUG, "response to " + ctx.path() + " not completed: " + e.getMessage());
+            }
+        }
+
+        /** Whether an Accept-Encoding header (RFC 9110 §12.5.3) accepts gzip: listed, or {@code *}, with a q above 0. */
+        static boolean acceptsGzip(String acceptEncoding) {
+            if (acceptEncoding == null) {
+                return false;
+            }
+            for (String item : acceptEncoding.split(",")) {
+                String[] parts = item.trim().split(";");
+                String coding = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+                if (coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("*")) {
+                    return !zeroQuality(parts);
+                }
+            }
+            return false;
+        }
+
+        private static boolean zeroQuality(String[] parameters) {
+            for (int i = 1; i < parameters.length; i++) {
+                String p = parameters[i].trim().toLowerCase(java.util.Locale.ROOT);
+                if (p.startsWith("q=")) {
+                    try {
+                        return Double.parseDouble(p.substring(2)) <= 0;
+                    } catch (NumberFormatException e) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 }

@@ -58,6 +58,18 @@ public final class StixJson {
         }
     }
 
+    /** Parses UTF-8 JSON, with the same limits and errors as {@link #readTree(String)}. */
+    public static JsonNode readTree(byte[] utf8) {
+        try {
+            return MAPPER.readTree(utf8);
+        } catch (JsonProcessingException e) {
+            throw new StixException("malformed JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr(), e);
+        } catch (java.io.IOException e) {
+            throw new StixException("malformed JSON: " + e.getMessage(), e);
+        }
+    }
+
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

@@ -2,6 +2,7 @@ package org.threatledger.stix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,16 +18,26 @@ import java.util.Set;
  * <p>The tree is owned by this object and must not be changed after construction; use
  * {@link #with(String, JsonNode)} for a modified copy. Keeping the tree (rather than a POJO per
  * type) is what makes a read/write round trip lossless for everything the spec allows.
+ *
+ * <p>An object read back from a store ({@link #stored}) keeps its JSON text and builds the tree
+ * only when a property other than id, type and version is asked for: serving a TAXII page then
+ * costs a token scan for markings and references ({@link RefScan}) and a copy of the text, not a
+ * parse and a serialisation of every object.
  */
 public final class StixObject {
-    private final ObjectNode json;
+    private volatile ObjectNode json;
     private final String id;
     private final String type;
+    private final byte[] utf8;
+    private final String version;
+    private volatile RefScan refs;
 
-    private StixObject(ObjectNode json, String id, String type) {
+    private StixObject(ObjectNode json, String id, String type, byte[] utf8, String version) {
         this.json = json;
         this.id = id;
         this.type = type;
+        this.utf8 = utf8;
+        this.version = version;
     }
 
     /** Wraps a parsed object; fails if {@code type} or {@code id} is missing or not a string. */
@@ -40,7 +51,16 @@ public final class StixObject {
         if (id == null || !id.isTextual()) {
             throw new StixException(type.asText() + " object property 'id': required string is missing");
         }
-        return new StixObject(json, id.asText(), type.asText());
+        return new StixObject(json, id.asText(), type.asText(), null, null);
+    }
+
+    /**
+     * An object as a store holds it: its JSON text in UTF-8 (which the store wrote, so it is trusted
+     * to be one well-formed object with this id, type and {@link #version()}), parsed on first need.
+     * The array becomes this object's and must not be changed.
+     */
+    public static StixObject stored(String id, String type, String version, byte[] utf8) {
+        return new StixObject(null, id, type, utf8, version);
     }
 
     /** Parses one object from JSON text. */
@@ -82,6 +102,9 @@ public final class StixObject {
      * string (SCOs and other unversioned objects have a single version).
      */
     public String version() {
+        if (version != null) {
+            return version;
+        }
         return text("modified").or(() -> text("created")).orElse("");
     }
 
@@ -91,13 +114,13 @@ public final class StixObject {
     }
 
     public boolean revoked() {
-        JsonNode r = json.get("revoked");
+        JsonNode r = tree().get("revoked");
         return r != null && r.isBoolean() && r.booleanValue();
     }
 
     /** ATT&CK's own retirement flag; such objects are kept but not current for analysis. */
     public boolean deprecated() {
-        JsonNode d = json.get("x_mitre_deprecated");
+        JsonNode d = tree().get("x_mitre_deprecated");
         return d != null && d.isBoolean() && d.booleanValue();
     }
 
@@ -106,13 +129,13 @@ public final class StixObject {
     }
 
     public Optional<String> text(String property) {
-        JsonNode n = json.get(property);
+        JsonNode n = tree().get(property);
         return n != null && n.isTextual() ? Optional.of(n.asText()) : Optional.empty();
     }
 
     /** A list-of-strings property; non-string members are ignored, a missing property is empty. */
     public List<String> strings(String property) {
-        JsonNode n = json.get(property);
+        JsonNode n = tree().get(property);
         if (n == null || !n.isArray()) {
             return List.of();
         }
@@ -126,21 +149,33 @@ public final class StixObject {
     }
 
     public JsonNode get(String property) {
-        return json.get(property);
+        return tree().get(property);
     }
 
     public boolean has(String property) {
-        return json.has(property);
+        return tree().has(property);
     }
 
     /** The tree itself. Do not modify it. */
     public ObjectNode json() {
-        return json;
+        return tree();
+    }
+
+    private ObjectNode tree() {
+        ObjectNode t = json;
+        if (t == null) {
+            JsonNode node = StixJson.readTree(utf8);
+            if (!(node instanceof ObjectNode object)) {
+                throw new StixException(id + ": stored JSON is not an object");
+            }
+            json = t = object;
+        }
+        return t;
     }
 
     /** A copy with one property set (or removed when {@code value} is null). */
     public StixObject with(String property, JsonNode value) {
-        ObjectNode copy = json.deepCopy();
+        ObjectNode copy = tree().deepCopy();
         if (value == null) {
             copy.remove(property);
         } else {
@@ -151,8 +186,11 @@ public final class StixObject {
 
     /** The marking definitions named in {@code object_marking_refs} and granular markings. */
     public Set<String> markingRefs() {
+        if (json == null) {
+            return scan().markings();
+        }
         Set<String> out = new LinkedHashSet<>(strings("object_marking_refs"));
-        JsonNode granular = json.get("granular_markings");
+        JsonNode granular = tree().get("granular_markings");
         if (granular != null && granular.isArray()) {
             for (JsonNode g : granular) {
                 JsonNode ref = g.get("marking_ref");
@@ -166,7 +204,7 @@ public final class StixObject {
 
     /** External ids such as ATT&CK's {@code G0006} or {@code T1566.001}, from {@code external_references}. */
     public List<String> externalIds() {
-        JsonNode refs = json.get("external_references");
+        JsonNode refs = tree().get("external_references");
         if (refs == null || !refs.isArray()) {
             return List.of();
         }
@@ -185,6 +223,9 @@ public final class StixObject {
      * any depth (extensions, granular markings, observed-data objects), in document order.
      */
     public Set<String> references() {
+        if (json == null) {
+            return scan().references();
+        }
         Set<String> out = new LinkedHashSet<>();
         collectRefs(json, out);
         return out;
@@ -216,17 +257,34 @@ public final class StixObject {
 
     /** Compact JSON, property order as read. */
     public String toJson() {
-        return StixJson.write(json);
+        return StixJson.write(tree());
+    }
+
+    /**
+     * The object's JSON in UTF-8, without building a tree: as stored for an object read back from a
+     * store (PostgreSQL's JSONB form has a space after each colon and comma), else {@link #toJson()}.
+     * Do not modify the array.
+     */
+    public byte[] jsonUtf8() {
+        return utf8 != null ? utf8 : toJson().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private RefScan scan() {
+        RefScan r = refs;
+        if (r == null) {
+            refs = r = RefScan.of(id, utf8);
+        }
+        return r;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StixObject other && json.equals(other.json);
+        return o instanceof StixObject other && tree().equals(other.tree());
     }
 
     @Override
     public int hashCode() {
-        return json.hashCode();
+        return tree().hashCode();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.threatledger.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import org.threatledger.stix.IocEntry;
@@ -39,6 +40,15 @@ interface Dialect {
 
     /** Inserts the entries of one list version. */
     void insertEntries(Connection c, long listSeq, Collection<IocEntry> entries) throws SQLException;
+
+    /** The stored JSON of an object, in UTF-8, from this column. */
+    byte[] json(ResultSet rs, int column) throws SQLException;
+
+    /**
+     * Makes the next page query of this transaction ({@link PageSql}, no id filter) run as it is
+     * written: an index walk in {@code (date_added, seq)} order that stops at the limit.
+     */
+    void pinPagePlan(Connection c) throws SQLException;
 
     /** Prepares a connection to stream a large result (PostgreSQL needs a transaction and a fetch size). */
     void beginStreaming(Connection c) throws SQLException;

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,21 +26,29 @@ import org.threatledger.stix.Tlp;
  * full text), so no query parses or filters JSON.
  */
 final class JdbcStore implements KnowledgeStore {
-    static final String STORED_COLUMNS = "o.json, o.date_added, o.source, o.location, o.imported_at, o.default_tlp, o.tlp";
+    /** What {@link #stored} reads, in this order; a page query adds {@code o.seq} after them. */
+    static final String STORED_COLUMNS = "o.json, o.date_added, o.source, o.location, o.imported_at, o.default_tlp, o.tlp,"
+            + " o.id, o.type, o.version";
+    private static final int SEQ_AFTER_STORED = 11;
     private static final String CURRENT_LISTS = "SELECT c.id, c.seq FROM current c WHERE NOT c.revoked"
             + " AND EXISTS (SELECT 1 FROM entries e WHERE e.list_seq = c.seq)";
     private static final String LIST_ENTRIES = "SELECT type, value, port, subdomains, comment, reference, line"
             + " FROM entries WHERE list_seq = ? ORDER BY ord";
     private static final int FETCH_SIZE = 2000;
+    /** Ids per {@code IN (...)} of {@link #getAll}: well below SQLite's and PostgreSQL's parameter limits. */
+    private static final int IN_LIST = 500;
 
-    private final DataSource dataSource;
-    private final AutoCloseable pool;
+    private final DataSource writer;
+    private final DataSource readers;
+    private final AutoCloseable pools;
     private final Dialect dialect;
     private final String name;
 
-    JdbcStore(DataSource dataSource, AutoCloseable pool, Dialect dialect, String name) {
-        this.dataSource = dataSource;
-        this.pool = pool;
+    /** Writes go to {@code writer}, queries to {@code readers} (the same pool on PostgreSQL); {@code pools} closes both. */
+    JdbcStore(DataSource writer, DataSource readers, AutoCloseable pools, Dialect dialect, String name) {
+        this.writer = writer;
+        this.readers = readers;
+        this.pools = pools;
         this.dialect = dialect;
         this.name = name;
     }
@@ -52,6 +61,11 @@ final class JdbcStore implements KnowledgeStore {
     @FunctionalInterface
     private interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface ConnectionSetup {
+        void accept(Connection c) throws SQLException;
     }
 
     @FunctionalInterface
@@ -99,13 +113,28 @@ final class JdbcStore implements KnowledgeStore {
     @Override
     public Optional<StoredObject> get(String id) {
         return query("SELECT " + STORED_COLUMNS + " FROM current c JOIN objects o ON o.seq = c.seq WHERE c.id = ?",
-                JdbcStore::stored, id).stream().findFirst();
+                this::stored, id).stream().findFirst();
+    }
+
+    @Override
+    public Map<String, StoredObject> getAll(Collection<String> ids) {
+        Map<String, StoredObject> out = new HashMap<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            String sql = "SELECT " + STORED_COLUMNS + " FROM current c JOIN objects o ON o.seq = c.seq WHERE c.id IN ("
+                    + "?, ".repeat(chunk.size() - 1) + "?)";
+            for (StoredObject s : query(sql, this::stored, chunk.toArray())) {
+                out.put(s.object().id(), s);
+            }
+        }
+        return out;
     }
 
     @Override
     public List<StoredObject> versions(String id) {
         return query("SELECT " + STORED_COLUMNS + " FROM objects o WHERE o.id = ? ORDER BY o.version_at, o.version",
-                JdbcStore::stored, id);
+                this::stored, id);
     }
 
     @Override
@@ -151,7 +180,7 @@ final class JdbcStore implements KnowledgeStore {
     @Override
     public List<StoredObject> changesSince(Instant since, int limit) {
         return query("SELECT " + STORED_COLUMNS + " FROM objects o WHERE o.date_added > ?"
-                + " ORDER BY o.date_added, o.seq LIMIT ?", JdbcStore::stored, Indexing.micros(since), limit);
+                + " ORDER BY o.date_added, o.seq LIMIT ?", this::stored, Indexing.micros(since), limit);
     }
 
     @Override
@@ -164,7 +193,8 @@ final class JdbcStore implements KnowledgeStore {
     @Override
     public void page(PageQuery query, Consumer<PagedObject> consumer) {
         PageSql page = PageSql.of(query);
-        stream(page.sql, rs -> consumer.accept(new PagedObject(stored(rs), rs.getLong(2), rs.getLong(8))), page.params);
+        streamPrepared(page.sql, query.ids().isEmpty() ? dialect::pinPagePlan : c -> { },
+                rs -> consumer.accept(new PagedObject(stored(rs), rs.getLong(2), rs.getLong(SEQ_AFTER_STORED))), page.params);
     }
 
     @Override
@@ -245,7 +275,7 @@ final class JdbcStore implements KnowledgeStore {
     @Override
     public void close() {
         try {
-            pool.close();
+            pools.close();
         } catch (Exception e) {
             throw new StoreException(name + ": close failed: " + e.getMessage(), e);
         }
@@ -257,7 +287,7 @@ final class JdbcStore implements KnowledgeStore {
     }
 
     private <T> T write(String what, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = writer.getConnection()) {
             c.setAutoCommit(false);
             try {
                 dialect.lockForWrite(c);
@@ -274,7 +304,7 @@ final class JdbcStore implements KnowledgeStore {
     }
 
     private <T> List<T> query(String sql, RowReader<T> reader, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = readers.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             List<T> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -290,14 +320,22 @@ final class JdbcStore implements KnowledgeStore {
 
     /** Runs a query row by row with a bounded fetch size, so memory stays constant whatever the size. */
     private void stream(String sql, RowConsumer perRow, Object... params) {
-        try (Connection c = dataSource.getConnection()) {
+        streamPrepared(sql, c -> { }, perRow, params);
+    }
+
+    /** As above, with {@code prepare} run on the connection first, inside the streaming transaction. */
+    private void streamPrepared(String sql, ConnectionSetup prepare, RowConsumer perRow, Object... params) {
+        try (Connection c = readers.getConnection()) {
             dialect.beginStreaming(c);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(FETCH_SIZE);
-                bind(ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        perRow.accept(rs);
+            try {
+                prepare.accept(c);
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setFetchSize(FETCH_SIZE);
+                    bind(ps, params);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            perRow.accept(rs);
+                        }
                     }
                 }
             } finally {
@@ -324,8 +362,9 @@ final class JdbcStore implements KnowledgeStore {
         return new Object[] {rs.getString(1), rs.getLong(2)};
     }
 
-    private static StoredObject stored(ResultSet rs) throws SQLException {
-        StixObject object = StixObject.parse(rs.getString(1));
+    /** The JSON is parsed only when needed ({@link StixObject#stored}): a TAXII page serves most objects as stored. */
+    private StoredObject stored(ResultSet rs) throws SQLException {
+        StixObject object = StixObject.stored(rs.getString(8), rs.getString(9), rs.getString(10), dialect.json(rs, 1));
         Instant dateAdded = Indexing.instant(rs.getLong(2));
         long importedAt = rs.getLong(5);
         Instant imported = rs.wasNull() ? null : Indexing.instant(importedAt);

@@ -2,7 +2,9 @@ package org.threatledger.store;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.threatledger.stix.IocEntry;
@@ -36,6 +38,18 @@ public interface KnowledgeStore extends AutoCloseable {
 
     /** The current version of an object (revoked objects too, so a profile can say so). */
     Optional<StoredObject> get(String id);
+
+    /**
+     * The current versions of those of these ids the store holds, by id: {@link #get} for many ids
+     * at once (one query per few hundred ids where the implementation can).
+     */
+    default Map<String, StoredObject> getAll(Collection<String> ids) {
+        Map<String, StoredObject> out = new HashMap<>();
+        for (String id : ids) {
+            get(id).ifPresent(s -> out.put(id, s));
+        }
+        return out;
+    }
 
     /** Every stored version of an object, oldest first. */
     List<StoredObject> versions(String id);

@@ -10,8 +10,8 @@ import java.util.StringJoiner;
 import org.threatledger.stix.IocEntry;
 
 /**
- * The embedded store: one SQLite file in WAL mode behind a single connection, so the writer is
- * always alone and sequence numbers can come from {@code max(seq)}. Full text is an FTS5 table
+ * The embedded store: one SQLite file in WAL mode with a single write connection (readers have
+ * their own), so the writer is always alone and sequence numbers can come from {@code max(seq)}. Full text is an FTS5 table
  * without content (the JSON is stored once, in {@code objects}), keyed by {@code objects.seq}.
  */
 final class SqliteDialect implements Dialect {
@@ -24,7 +24,7 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public void lockForWrite(Connection c) {
-        // One connection per store: writers are already serialised by the pool.
+        // One write connection per store: writers are already serialised by its pool.
     }
 
     @Override
@@ -97,6 +97,18 @@ final class SqliteDialect implements Dialect {
             }
             ps.executeBatch();
         }
+    }
+
+    /** The TEXT value's bytes as SQLite holds them (UTF-8), without decoding them into a String. */
+    @Override
+    public byte[] json(ResultSet rs, int column) throws SQLException {
+        return rs.getBytes(column);
+    }
+
+    /** SQLite's planner walks the {@code (date_added, seq)} index for the page query by itself. */
+    @Override
+    public void pinPagePlan(Connection c) {
+        // Nothing to pin.
     }
 
     @Override

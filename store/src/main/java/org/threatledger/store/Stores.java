@@ -13,6 +13,8 @@ import org.flywaydb.core.Flyway;
 public final class Stores {
     /** The file of the embedded store inside the data directory. */
     public static final String EMBEDDED_FILE = "knowledge.db";
+    /** Read connections of the embedded store: enough to keep both cores busy while others wait on I/O. */
+    static final int READERS = 4;
 
     private Stores() {
     }
@@ -25,7 +27,10 @@ public final class Stores {
     /**
      * The embedded store {@code <home>/knowledge.db}, created when missing: SQLite in WAL mode with
      * {@code synchronous=NORMAL} (a committed put survives a killed process; an operating-system
-     * crash may lose the last puts but never corrupts the file), one connection.
+     * crash may lose the last puts but never corrupts the file). One connection writes, so writers
+     * are serialised and sequence numbers can come from {@code max(seq)}; reads go through a pool of
+     * {@link #READERS} read-only connections, which WAL lets run beside the writer and each other
+     * (concurrent TAXII clients would otherwise queue on the one connection).
      */
     public static KnowledgeStore embedded(Path home) {
         Path file = home.resolve(EMBEDDED_FILE).toAbsolutePath();
@@ -34,20 +39,42 @@ public final class Stores {
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create the data directory " + home + ": " + e.getMessage(), e);
         }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:sqlite:" + file);
-        config.setPoolName("threatledger-sqlite");
-        config.setMaximumPoolSize(1);
-        config.setMinimumIdle(1);
+        String name = "embedded store " + file;
+        HikariConfig config = sqlite(file, "threatledger-sqlite", 1);
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("synchronous", "NORMAL");
-        config.addDataSourceProperty("busy_timeout", "10000");
         config.addDataSourceProperty("cache_size", "-65536");
-        config.addDataSourceProperty("temp_store", "MEMORY");
         // Checkpoint every 64 MB of WAL instead of every 4 MB: an ATT&CK import (about 50 MB) then
         // copies pages into the file and syncs once, at close, instead of after every batch.
         config.setConnectionInitSql("PRAGMA wal_autocheckpoint = 16384");
-        return open(config, new SqliteDialect(), "embedded store " + file);
+        HikariDataSource writer = open(config, new SqliteDialect(), name);
+        HikariConfig read = sqlite(file, "threatledger-sqlite-read", READERS);
+        read.addDataSourceProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+        read.setReadOnly(true);
+        read.addDataSourceProperty("cache_size", "-16384");
+        read.setMinimumIdle(1);
+        HikariDataSource readers;
+        try {
+            readers = new HikariDataSource(read);
+        } catch (RuntimeException e) {
+            writer.close();
+            throw new StoreException(name + ": cannot open read connections: " + e.getMessage(), e);
+        }
+        return new JdbcStore(writer, readers, () -> {
+            readers.close();
+            writer.close();
+        }, new SqliteDialect(), name);
+    }
+
+    private static HikariConfig sqlite(Path file, String poolName, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + file);
+        config.setPoolName(poolName);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.addDataSourceProperty("busy_timeout", "10000");
+        config.addDataSourceProperty("temp_store", "MEMORY");
+        return config;
     }
 
     /** A PostgreSQL store at this JDBC URL (the user, password and {@code currentSchema} go in the URL). */
@@ -55,14 +82,17 @@ public final class Stores {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("threatledger-postgresql");
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
         // Multi-row INSERTs for the batches whose update counts are not needed (see Put.insertObjects).
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        return open(config, new PostgresDialect(), "PostgreSQL store " + redacted(jdbcUrl));
+        String name = "PostgreSQL store " + redacted(jdbcUrl);
+        HikariDataSource pool = open(config, new PostgresDialect(), name);
+        return new JdbcStore(pool, pool, pool, new PostgresDialect(), name);
     }
 
-    private static KnowledgeStore open(HikariConfig config, Dialect dialect, String name) {
+    /** A pool with the schema brought up to date. */
+    private static HikariDataSource open(HikariConfig config, Dialect dialect, String name) {
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -76,7 +106,7 @@ public final class Stores {
             pool.close();
             throw new StoreException(name + ": schema migration failed: " + e.getMessage(), e);
         }
-        return new JdbcStore(pool, pool, dialect, name);
+        return pool;
     }
 
     /** The URL without its query string, so a password never reaches a message. */

@@ -490,6 +490,84 @@ abstract class KnowledgeStoreContract {
         assertThat(pageIds(Set.of(), Set.of(), "coll")).containsExactly(green);
     }
 
+    @Test
+    void getAll_currentVersionsOfTheHeldIds_acrossManyQueryChunks() {
+        store.put(TestData.pythonStix2Store(), TEST);
+        List<StixObject> many = indicators("g", 1_200);
+        store.put(many, TEST);
+        List<String> ids = new ArrayList<>(many.stream().map(StixObject::id).toList());
+        ids.add(TestData.ROVER);
+        ids.add("indicator--00000000-0000-4000-8000-000000000000");
+
+        Map<String, StoredObject> found = store.getAll(ids);
+
+        assertThat(found).hasSize(1_201).doesNotContainKey("indicator--00000000-0000-4000-8000-000000000000");
+        assertThat(found.get(TestData.ROVER).object().version()).isEqualTo("2018-11-16T22:54:20.390Z");
+        assertThat(found.get(many.get(777).id()).object()).isEqualTo(many.get(777));
+        assertThat(store.getAll(List.of())).isEmpty();
+    }
+
+    @Test
+    void page_rowsReadBack_answerLikeTheObjectsPut_withoutChangingThem() {
+        List<StixObject> put = TestData.pythonStix2Store();
+        store.put(put, TEST);
+        Map<String, StixObject> byVersion = new java.util.HashMap<>();
+        put.forEach(o -> byVersion.put(o.id() + "@" + o.version(), o));
+        List<StixObject> read = new ArrayList<>();
+        store.page(new PageQuery(PageQuery.Versions.ALL, Set.of(), Set.of(), Set.of(), Set.of(), null, -1, -1, 1_000),
+                p -> read.add(p.stored().object()));
+
+        assertThat(read).hasSize(byVersion.size());
+        for (StixObject o : read) {
+            StixObject original = byVersion.get(o.id() + "@" + o.version());
+            // PostgreSQL's JSONB keeps its own member order, so "document order" is the stored document's.
+            assertThat(o.references()).as(o.id()).containsExactlyInAnyOrderElementsOf(original.references());
+            assertThat(o.markingRefs()).as(o.id()).containsExactlyInAnyOrderElementsOf(original.markingRefs());
+            assertThat(StixObject.parse(new String(o.jsonUtf8(), java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(original);
+            assertThat(o).isEqualTo(original);
+        }
+    }
+
+    @Test
+    void readsBesideAWriter_seeEachPutWholeOrNotAtAll() throws InterruptedException {
+        int batches = 8;
+        int size = 400;
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> partial = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> readers = new ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            readers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    while (writing.get()) {
+                        Map<String, Long> byPrefix = new TreeMap<>();
+                        store.page(new PageQuery(PageQuery.Versions.LAST, Set.of(), Set.of("indicator"), Set.of(), Set.of(),
+                                null, -1, -1, batches * size), p -> byPrefix.merge(
+                                p.stored().object().name().orElseThrow().replaceAll("-.*", ""), 1L, Long::sum));
+                        byPrefix.forEach((prefix, n) -> {
+                            if (n != size) {
+                                partial.add(prefix + ": " + n);
+                            }
+                        });
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (int b = 0; b < batches; b++) {
+            store.put(indicators("w" + b + "-", size), TEST);
+        }
+        writing.set(false);
+        for (Thread t : readers) {
+            t.join();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(partial).isEmpty();
+        assertThat(store.stats().byType().get("indicator")).isEqualTo((long) batches * size);
+    }
+
     private List<String> pageVersions(PageQuery.Versions versions, Set<Long> at, Set<String> ids) {
         List<String> out = new ArrayList<>();
         store.page(new PageQuery(versions, at, Set.of(), ids, Set.of(), null, -1, -1, 100),

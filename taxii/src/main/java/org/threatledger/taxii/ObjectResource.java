@@ -2,6 +2,7 @@ package org.threatledger.taxii;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.threatledger.stix.StixJson;
@@ -49,7 +50,7 @@ final class ObjectResource {
         if (!ctx.store.removeMember(c.id(), id)) {
             throw TaxiiException.notFound("no object " + Filters.clip(id) + " in collection " + c.id());
         }
-        return new TaxiiResponse(200, Map.of(), MediaTypes.TAXII, new byte[0]);
+        return new TaxiiResponse(200, Map.of(), MediaTypes.TAXII, List.of());
     }
 
     private Pager.Page page(TaxiiRequest r, CollectionDefinition c, PageQuery.Versions defaultVersions) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,10 @@ import org.threatledger.store.Provenance;
  */
 final class ObjectsResource {
     private final TaxiiContext ctx;
+    private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] COMMA = ",".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END = "]}".getBytes(StandardCharsets.UTF_8);
+
     private final Validator validator = new Validator();
 
     ObjectsResource(TaxiiContext ctx) {
@@ -38,18 +43,26 @@ final class ObjectsResource {
         return TaxiiResponse.json(200, envelope(page, ctx.cursorKey), TaxiiContext.dateHeaders(page.entries()));
     }
 
-    /** The envelope (TAXII 2.1 §3.7) of a page: empty when there is nothing at all. */
-    static ObjectNode envelope(Pager.Page page, byte[] cursorKey) {
-        ObjectNode body = StixJson.object();
-        if (page.more() || !page.entries().isEmpty()) {
-            body.put("more", page.more());
-            if (page.more()) {
-                body.put("next", page.next().encode(cursorKey));
-            }
-            ArrayNode objects = body.putArray("objects");
-            page.entries().forEach(e -> objects.add(e.object().json()));
+    /**
+     * The envelope (TAXII 2.1 §3.7) of a page, empty when there is nothing at all, as chunks: an
+     * object served as stored is its stored JSON, neither parsed and re-serialised nor copied (the
+     * cursor is base64url and the booleans are literals, so nothing here needs escaping).
+     */
+    static List<byte[]> envelope(Pager.Page page, byte[] cursorKey) {
+        if (!page.more() && page.entries().isEmpty()) {
+            return List.of(EMPTY);
         }
-        return body;
+        List<byte[]> out = new ArrayList<>(2 * page.entries().size() + 2);
+        out.add(("{\"more\":" + page.more() + (page.more() ? ",\"next\":\"" + page.next().encode(cursorKey) + "\"" : "")
+                + ",\"objects\":[").getBytes(StandardCharsets.UTF_8));
+        for (Pager.Entry e : page.entries()) {
+            if (out.size() > 1) {
+                out.add(COMMA);
+            }
+            out.add(e.object().jsonUtf8());
+        }
+        out.add(END);
+        return out;
     }
 
     TaxiiResponse post(TaxiiRequest r) {

@@ -66,6 +66,7 @@ final class Pager {
             store.page(new PageQuery(f.versions(), f.versionsAt(), types, f.ids(), storeTlps,
                     collection.manual() ? collection.id() : null, afterDate, afterSeq, want), rows::add);
             more = false;
+            visibility.prefetch(rows.stream().map(PagedObject::stored).toList());
             for (PagedObject row : rows) {
                 if (out.size() == f.limit()) {
                     more = true;

@@ -51,7 +51,7 @@ public final class TaxiiService {
             String mediaType = negotiate(endpoint, r);
             TaxiiResponse response = dispatch(endpoint, r);
             if (!mediaType.equals(response.mediaType()) && response.status() < 300) {
-                return new TaxiiResponse(response.status(), response.headers(), mediaType, response.body());
+                return new TaxiiResponse(response.status(), response.headers(), mediaType, response.chunks());
             }
             return response;
         } catch (TaxiiException e) {

@@ -1,6 +1,8 @@
 package org.threatledger.taxii;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +81,26 @@ public final class Visibility {
                 .flatMap(o -> TlpReferences.share(o, ref -> refAllowed.computeIfAbsent(ref, this::mayReceive)));
     }
 
+    /**
+     * Looks up in one store query the references of these versions that were not looked up yet, so
+     * that admitting a page costs one query instead of one per distinct reference. Changes nothing
+     * {@link #admit} decides: it fills the same cache with the same rule.
+     */
+    public void prefetch(List<StoredObject> page) {
+        Set<String> wanted = new HashSet<>();
+        for (StoredObject s : page) {
+            for (String ref : s.object().references()) {
+                if (!ref.startsWith("marking-definition--") && !refAllowed.containsKey(ref)) {
+                    wanted.add(ref);
+                }
+            }
+        }
+        if (!wanted.isEmpty()) {
+            Map<String, StoredObject> found = store.getAll(wanted);
+            wanted.forEach(id -> refAllowed.put(id, mayReceive(Optional.ofNullable(found.get(id)))));
+        }
+    }
+
     /** Whether the partner may learn that this version exists (manifest, versions): same rule as the content. */
     boolean mayKnow(StoredObject stored) {
         return admit(stored).isPresent();
@@ -90,7 +112,11 @@ public final class Visibility {
 
     /** Whether the partner may receive the object we hold under this id (ids we do not hold: yes). */
     private boolean mayReceive(String id) {
-        return store.get(id).map(s -> allowed.contains(effective(s)) && !redactor.withholds(s.object())).orElse(true);
+        return mayReceive(store.get(id));
+    }
+
+    private boolean mayReceive(Optional<StoredObject> held) {
+        return held.map(s -> allowed.contains(effective(s)) && !redactor.withholds(s.object())).orElse(true);
     }
 
     private Tlp effective(StoredObject stored) {
