@@ -252,7 +252,7 @@ final class JdbcStore implements KnowledgeStore {
     @Override
     public List<StoredObject> changesAfter(long revision, int limit) {
         return query("SELECT " + STORED_COLUMNS + " FROM objects o WHERE o.seq > ? ORDER BY o.seq LIMIT ?",
-                JdbcStore::stored, revision, limit);
+                this::stored, revision, limit);
     }
 
     @Override
