@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.threatledger.match.Observation;
 import org.threatledger.match.ObservationType;
@@ -43,14 +44,22 @@ import org.threatledger.match.ObservationType;
  * the merge semantics (min/max/sum/sensor union) in plain Java. Numbers: the lead's report.
  *
  * <p>Not thread-safe for concurrent writers; every public method is synchronized so a retro-hunt
- * may look values up while a hunt records them.
+ * may look values up while a hunt records them. A flush that the table's size or age calls for runs
+ * on a thread of its own while recording goes on into a second table (see {@link #flushInBackground}).
  */
 public final class History implements AutoCloseable {
     private final Path dir;
     private final Options options;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final MemTable memory;
+    /** The table values are recorded into. */
+    private MemTable memory;
+    /** The other table: being written by the background flush, or empty and waiting for the next swap. */
+    private MemTable spare;
+    /** The background flush under way, or null. */
+    private Thread flusher;
+    /** What made the last background flush fail; thrown at the next call that waits for it. */
+    private Throwable flushFailure;
     private final List<Segment> segments = new ArrayList<>();
     private final Map<String, Integer> sensorIds = new HashMap<>();
     private final List<String> sensorNames = new ArrayList<>();
@@ -95,6 +104,7 @@ public final class History implements AutoCloseable {
         this.dir = dir;
         this.options = options;
         this.memory = new MemTable(options.flushValues());
+        this.spare = new MemTable(options.flushValues());
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
@@ -163,7 +173,79 @@ public final class History implements AutoCloseable {
         memory.record(type, value, timeMicros, sensorId);
         if (memory.size() >= options.flushValues()
                 || (++recordsSinceClock & 0xffff) == 0 && System.nanoTime() - lastFlushNanos >= options.flushInterval().toNanos()) {
-            flushUnchecked();
+            flushInBackground();
+        }
+    }
+
+    /**
+     * Swaps the full table for the spare one and writes the full one as a segment on a thread of its
+     * own, then runs the merges that are due there too, so recording goes on meanwhile (on two cores
+     * the sort and write of millions of values no longer stop the hunt's history). One flush at a
+     * time: a second one waits for the first. Lookups, {@link #flush}, {@link #compact} and
+     * {@link #close} wait for it as well, so they always see every value recorded before them.
+     * Holds this object's monitor on entry; waiting releases it.
+     */
+    private void flushInBackground() {
+        awaitFlusher();
+        lastFlushNanos = System.nanoTime();
+        recordsSinceClock = 0;
+        if (memory.size() == 0) {
+            return;
+        }
+        MemTable full = memory;
+        memory = spare;
+        spare = null;
+        SegmentName name = new SegmentName(nextFlush++, nextFlush - 1, 0);
+        List<String> names = List.copyOf(sensorNames);
+        flusher = Thread.ofPlatform().daemon().name("threatledger-history-flush").start(() -> writeInBackground(full, name, names));
+    }
+
+    /** The background flush: the segment, then the merges, touching shared state only under the monitor. */
+    private void writeInBackground(MemTable full, SegmentName name, List<String> names) {
+        Throwable failure = null;
+        try {
+            Segment written = write(full, name, id -> id < 0 ? null : names.get(id));
+            synchronized (this) {
+                segments.add(written);
+            }
+            for (List<Segment> inputs = nextMerge(); inputs != null; inputs = nextMerge()) {
+                SegmentName merged = mergedName(inputs);
+                Merge.write(inputs, dir, merged, Long.MIN_VALUE);
+                Segment opened = Segment.open(dir.resolve(merged.fileName()), merged);
+                synchronized (this) {
+                    swapIn(inputs, opened);
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+        }
+        synchronized (this) {
+            full.clear();
+            spare = full;
+            flushFailure = failure;
+            flusher = null;
+            notifyAll();
+        }
+    }
+
+    /** Waits for the background flush under way, if any; rethrows its failure. Holds the monitor on entry. */
+    private void awaitFlusher() {
+        boolean interrupted = false;
+        while (flusher != null) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (flushFailure != null) {
+            Throwable f = flushFailure;
+            flushFailure = null;
+            throw new UncheckedIOException("history " + dir + ": a flush failed; the values it held are lost",
+                    f instanceof IOException io ? io : new IOException(f));
         }
     }
 
@@ -181,33 +263,31 @@ public final class History implements AutoCloseable {
         return id < 0 ? null : sensorNames.get(id);
     }
 
-    private void flushUnchecked() {
-        try {
-            flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("history " + dir + ": flush failed", e);
-        }
-    }
-
     /** Writes the values recorded since the last flush as a new segment (durable when this returns). */
     public synchronized void flush() throws IOException {
+        awaitFlusher();
         lastFlushNanos = System.nanoTime();
         recordsSinceClock = 0;
         if (memory.size() == 0) {
             return;
         }
         SegmentName name = new SegmentName(nextFlush, nextFlush, 0);
-        List<Entry> sorted = memory.sorted(this::sensorName);
+        segments.add(write(memory, name, this::sensorName));
+        nextFlush++;
+        memory.clear();
+        mergeTiers();
+    }
+
+    /** Writes a table as the segment {@code name} (durable when this returns) and opens it. */
+    private Segment write(MemTable table, SegmentName name, IntFunction<String> sensorName) throws IOException {
+        List<Entry> sorted = table.sorted(sensorName);
         try (SegmentWriter w = new SegmentWriter(dir.resolve(name.fileName()), sorted.size())) {
             for (Entry e : sorted) {
                 w.add(e);
             }
             w.commit();
         }
-        nextFlush++;
-        segments.add(Segment.open(dir.resolve(name.fileName()), name));
-        memory.clear();
-        mergeTiers();
+        return Segment.open(dir.resolve(name.fileName()), name);
     }
 
     /**
@@ -219,7 +299,14 @@ public final class History implements AutoCloseable {
      * Lookups visit every segment, but a Bloom filter turns most of them away without a read.
      */
     private void mergeTiers() throws IOException {
-        while (segments.size() >= TIER) {
+        for (List<Segment> inputs = nextMerge(); inputs != null; inputs = nextMerge()) {
+            replace(inputs, mergedName(inputs), Long.MIN_VALUE);
+        }
+    }
+
+    /** The adjacent segments to merge next under the tier rules, or null when none is due. */
+    private synchronized List<Segment> nextMerge() {
+        if (segments.size() >= TIER) {
             List<Segment> newest = List.copyOf(segments.subList(segments.size() - TIER, segments.size()));
             long min = Long.MAX_VALUE;
             long max = 0;
@@ -227,12 +314,11 @@ public final class History implements AutoCloseable {
                 min = Math.min(min, s.entries);
                 max = Math.max(max, s.entries);
             }
-            if (max > 2 * min) {
-                break;
+            if (max <= 2 * min) {
+                return newest;
             }
-            mergeAdjacent(newest);
         }
-        while (segments.size() > MAX_SEGMENTS) {
+        if (segments.size() > MAX_SEGMENTS) {
             int best = 0;
             for (int i = 1; i + 1 < segments.size(); i++) {
                 if (segments.get(i).entries + segments.get(i + 1).entries
@@ -240,22 +326,26 @@ public final class History implements AutoCloseable {
                     best = i;
                 }
             }
-            mergeAdjacent(List.copyOf(segments.subList(best, best + 2)));
+            return List.copyOf(segments.subList(best, best + 2));
         }
+        return null;
     }
 
-    private void mergeAdjacent(List<Segment> inputs) throws IOException {
+    private static SegmentName mergedName(List<Segment> inputs) {
         int generation = 0;
         for (Segment s : inputs) {
             generation = Math.max(generation, s.name.generation());
         }
-        replace(inputs, new SegmentName(inputs.get(0).name.lo(), inputs.get(inputs.size() - 1).name.hi(), generation),
-                Long.MIN_VALUE);
+        return new SegmentName(inputs.get(0).name.lo(), inputs.get(inputs.size() - 1).name.hi(), generation);
     }
 
     private void replace(List<Segment> inputs, SegmentName name, long dropLastBefore) throws IOException {
         Merge.write(inputs, dir, name, dropLastBefore);
-        Segment merged = Segment.open(dir.resolve(name.fileName()), name);
+        swapIn(inputs, Segment.open(dir.resolve(name.fileName()), name));
+    }
+
+    /** Puts a merged segment where its inputs were and deletes them (under the monitor). */
+    private void swapIn(List<Segment> inputs, Segment merged) throws IOException {
         int at = segments.indexOf(inputs.get(0));
         segments.removeAll(inputs);
         segments.add(at, merged);
@@ -287,6 +377,7 @@ public final class History implements AutoCloseable {
      * map). Sorts the keys and walks each segment once in key order, so 100k values cost one pass.
      */
     public synchronized Map<String, Seen> lookupAll(ObservationType type, Collection<String> values) {
+        awaitFlusher();
         TreeMap<byte[], String> queries = new TreeMap<>(Keys::compare);
         for (String v : values) {
             queries.put(Keys.of(type, v), v);
@@ -328,6 +419,7 @@ public final class History implements AutoCloseable {
 
     /** Every observed domain equal to {@code domain} or a subdomain of it, in key order. */
     public synchronized List<Seen> lookupSuffix(String domain) {
+        awaitFlusher();
         byte[] prefix = Keys.of(ObservationType.DOMAIN, domain);
         Map<byte[], Entry> found = new TreeMap<>(Keys::compare);
         try {
@@ -357,6 +449,7 @@ public final class History implements AutoCloseable {
      * keys are stored reversed: see {@link #lookupSuffix}.
      */
     public synchronized List<Seen> lookupPrefix(ObservationType type, String prefix, java.util.function.Predicate<String> accept) {
+        awaitFlusher();
         if (type == ObservationType.DOMAIN) {
             throw new IllegalArgumentException("domains are looked up by suffix, not prefix");
         }
@@ -373,6 +466,7 @@ public final class History implements AutoCloseable {
      * @throws IllegalArgumentException when {@code cidr} is not an address range
      */
     public synchronized List<Seen> lookupRange(String cidr) {
+        awaitFlusher();
         Cidr range = Cidr.parse(cidr).orElseThrow(() -> new IllegalArgumentException("not an address range: " + cidr));
         Map<byte[], Entry> found = new TreeMap<>(Keys::compare);
         prefixInto(range.v6() ? ObservationType.IPV6 : ObservationType.IPV4, range.prefixes(), range.members(), found);
@@ -434,6 +528,7 @@ public final class History implements AutoCloseable {
 
     /** Segment count, stored values and bytes on disk. */
     public synchronized Stats stats() {
+        awaitFlusher();
         long stored = 0;
         long bytes = 0;
         for (Segment s : segments) {

@@ -159,6 +159,53 @@ class HistoryTest {
     }
 
     @Test
+    void backgroundFlushes_whileRecordingAndLookingUp_loseNoCountAndShowEveryValueRecordedBefore() throws Exception {
+        History.Options small = new History.Options(Duration.ofDays(90), 1_000, Duration.ofHours(1));
+        int rounds = 30;
+        int values = 700;
+        try (History h = History.open(dir, small)) {
+            java.util.concurrent.atomic.AtomicReference<Throwable> lookupFailure = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try {
+                    long last = 0;
+                    while (!done.get()) {
+                        long count = h.lookup(DOMAIN, "v0.example").map(Seen::count).orElse(0L);
+                        assertThat(count).as("counts never go back").isGreaterThanOrEqualTo(last);
+                        last = count;
+                    }
+                } catch (Throwable t) {
+                    lookupFailure.set(t);
+                }
+            });
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < values; i++) {
+                    h.record(DOMAIN, "v" + i + ".example", round, round % 2 == 0 ? "a" : "b");
+                    h.record(DOMAIN, "r" + round + "n" + i + ".example", round, "a");
+                }
+                // what was just recorded is visible at once, whichever table or segment holds it
+                assertThat(h.lookup(DOMAIN, "r" + round + "n" + (values - 1) + ".example")).isPresent();
+            }
+            done.set(true);
+            reader.join();
+            assertThat(lookupFailure.get()).isNull();
+
+            Map<String, Seen> all = h.lookupAll(DOMAIN, IntStream.range(0, values).mapToObj(i -> "v" + i + ".example").toList());
+            assertThat(all.values()).hasSize(values).allSatisfy(seen -> {
+                assertThat(seen.count()).isEqualTo(rounds);
+                assertThat(seen.firstSeenMicros()).isZero();
+                assertThat(seen.lastSeenMicros()).isEqualTo(rounds - 1);
+                assertThat(seen.sensors()).containsExactlyInAnyOrder("a", "b");
+            });
+            assertThat(h.stats().storedValues() + h.stats().unflushedValues()).isGreaterThanOrEqualTo((long) rounds * values + values);
+        }
+        try (History h = History.open(dir, small)) {
+            assertThat(h.lookup(DOMAIN, "v3.example").orElseThrow().count()).as("after reopening").isEqualTo(rounds);
+            assertThat(h.lookup(DOMAIN, "r29n5.example")).isPresent();
+        }
+    }
+
+    @Test
     void segmentsOfMixedSizes_stayBounded_andLoseNoCount() throws IOException {
         try (History h = History.open(dir)) {
             for (int round = 0; round < 60; round++) {
