@@ -195,7 +195,8 @@ public final class History implements AutoCloseable {
         MemTable full = memory;
         memory = spare;
         spare = null;
-        SegmentName name = new SegmentName(nextFlush++, nextFlush - 1, 0);
+        SegmentName name = new SegmentName(nextFlush, nextFlush, 0);
+        nextFlush++;
         List<String> names = List.copyOf(sensorNames);
         flusher = Thread.ofPlatform().daemon().name("threatledger-history-flush").start(() -> writeInBackground(full, name, names));
     }
