@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.threatledger.match.IpText;
 
 /**
  * An address range ({@code 10.1.16.0/20}, {@code 2001:db8::/32}) as the history looks it up.
@@ -101,100 +102,12 @@ record Cidr(boolean v6, long high, long low, int bits) {
     }
 
     /** A dotted-quad IPv4 address as an unsigned 32-bit value, or -1. */
-    static long ipv4(String s) {
-        long value = 0;
-        int parts = 0;
-        int i = 0;
-        while (i <= s.length()) {
-            int start = i;
-            int v = 0;
-            while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 3) {
-                v = v * 10 + s.charAt(i) - '0';
-                i++;
-            }
-            if (i == start || v > 255 || ++parts > 4) {
-                return -1;
-            }
-            value = value << 8 | v;
-            if (i == s.length()) {
-                break;
-            }
-            if (s.charAt(i) != '.') {
-                return -1;
-            }
-            i++;
-        }
-        return parts == 4 ? value : -1;
+    private static long ipv4(String s) {
+        return IpText.ipv4(s, 0, s.length());
     }
 
-    /** An IPv6 address (with {@code ::} and an embedded IPv4 tail allowed) as two 64-bit halves, or null. */
-    static long[] ipv6(String s) {
-        int zone = s.indexOf('%');
-        if (zone >= 0) {
-            s = s.substring(0, zone);
-        }
-        int[] groups = new int[8];
-        int n = 0;
-        int gap = -1;
-        int i = 0;
-        if (s.startsWith("::")) {
-            gap = 0;
-            i = 2;
-        }
-        while (i < s.length()) {
-            int end = i;
-            while (end < s.length() && s.charAt(end) != ':') {
-                end++;
-            }
-            String part = s.substring(i, end);
-            if (part.indexOf('.') >= 0) {
-                long v4 = ipv4(part);
-                if (v4 < 0 || end != s.length() || n > 6) {
-                    return null;
-                }
-                groups[n++] = (int) (v4 >>> 16);
-                groups[n++] = (int) (v4 & 0xffff);
-                i = end;
-                break;
-            }
-            if (part.isEmpty() || part.length() > 4 || n == 8) {
-                return null;
-            }
-            try {
-                groups[n++] = Integer.parseInt(part, 16);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-            if (end < s.length() - 1 && s.charAt(end + 1) == ':') {
-                if (gap >= 0) {
-                    return null;
-                }
-                gap = n;
-                i = end + 2;
-            } else {
-                i = end + 1;
-                if (end == s.length() - 1) {
-                    return null; // a single trailing colon
-                }
-            }
-        }
-        if (gap < 0 && n != 8 || gap >= 0 && n > 7) {
-            return null;
-        }
-        int[] full = new int[8];
-        if (gap < 0) {
-            full = groups;
-        } else {
-            int tail = n - gap;
-            System.arraycopy(groups, 0, full, 0, gap);
-            System.arraycopy(groups, gap, full, 8 - tail, tail);
-        }
-        long high = 0;
-        long low = 0;
-        for (int g = 0; g < 4; g++) {
-            high = high << 16 | full[g];
-            low = low << 16 | full[g + 4];
-        }
-        return new long[] {high, low};
+    /** An IPv6 address as its two 64-bit halves, or null. */
+    private static long[] ipv6(String s) {
+        return IpText.ipv6(s, IpText.VALID) == 1 ? new long[] {IpText.ipv6(s, 0), IpText.ipv6(s, 1)} : null;
     }
 }

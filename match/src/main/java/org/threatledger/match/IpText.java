@@ -3,16 +3,16 @@ package org.threatledger.match;
 /**
  * IP address text to numbers, without allocating: observations arrive as text (dotted quad,
  * RFC 5952 IPv6) and the CIDR index compares numbers. Strict: what is not an address gives
- * "invalid", never a guess.
+ * "invalid", never a guess. Also used by the history to test addresses against ranges.
  */
-final class IpText {
+public final class IpText {
     /** {@link #ipv6} with this half returns 1 for a valid address, else 0. */
-    static final int VALID = 2;
+    public static final int VALID = 2;
 
     private IpText() {}
 
     /** The IPv4 address in {@code s[from, to)} as an unsigned 32-bit value, or -1. */
-    static long ipv4(String s, int from, int to) {
+    public static long ipv4(String s, int from, int to) {
         long address = 0;
         int octets = 0;
         int i = from;
@@ -44,7 +44,7 @@ final class IpText {
      * or with {@link #VALID} 1 when {@code s} is an IPv6 address and 0 when not. Accepts any valid
      * form, RFC 5952 canonical text included, and a trailing dotted quad.
      */
-    static long ipv6(String s, int half) {
+    public static long ipv6(String s, int half) {
         int n = s.length();
         long headHi = 0;
         long headLo = 0;
