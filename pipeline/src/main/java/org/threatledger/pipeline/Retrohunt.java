@@ -112,7 +112,8 @@ public final class Retrohunt {
         }
         for (StixObject indicator : newIndicators) {
             looked++;
-            for (String cidr : subnetAnchors(indicator)) {
+            List<Anchor> anchors = patternAnchors(indicator);
+            for (String cidr : subnets(anchors)) {
                 List<Seen> inside;
                 try {
                     inside = history.lookupRange(cidr);
@@ -123,7 +124,7 @@ public final class Retrohunt {
                     aggregator.fromHistory(indicator.id(), inside, out::add);
                 }
             }
-            for (Map.Entry<ObservationType, String> anchor : anchors(indicator)) {
+            for (Map.Entry<ObservationType, String> anchor : values(anchors)) {
                 wanted.computeIfAbsent(anchor.getKey(), k -> new HashMap<>()).computeIfAbsent(anchor.getValue(), k -> new ArrayList<>())
                         .add("stix:" + indicator.id());
             }
@@ -153,34 +154,40 @@ public final class Retrohunt {
     }
 
     private void hit(Optional<StixObject> list, IocEntry e, Seen seen, SightingAggregator aggregator, List<StixObject> out) {
-        if (list.isEmpty()) {
-            return;
-        }
-        StixObject indicator = IocIndicators.indicator(list.get(), e);
-        out.add(indicator);
-        attribution.actorsOf(indicator.id(), e.listId()); // resolve through the list, before the sighting asks by id
-        aggregator.fromHistory(indicator.id(), seen, out::add);
+        materialise(list, e, out).ifPresent(id -> aggregator.fromHistory(id, seen, out::add));
     }
 
     private void rangeHit(Optional<StixObject> list, IocEntry e, List<Seen> inside, SightingAggregator aggregator,
                           List<StixObject> out) {
-        if (list.isEmpty() || inside.isEmpty()) {
-            return;
+        if (!inside.isEmpty()) {
+            materialise(list, e, out).ifPresent(id -> aggregator.fromHistory(id, inside, out::add));
+        }
+    }
+
+    /** The STIX indicator of a list entry, added to {@code out}; its id, or empty when the list is gone. */
+    private Optional<String> materialise(Optional<StixObject> list, IocEntry e, List<StixObject> out) {
+        if (list.isEmpty()) {
+            return Optional.empty();
         }
         StixObject indicator = IocIndicators.indicator(list.get(), e);
         out.add(indicator);
-        attribution.actorsOf(indicator.id(), e.listId());
-        aggregator.fromHistory(indicator.id(), inside, out::add);
+        attribution.actorsOf(indicator.id(), e.listId()); // resolve through the list, before the sighting asks by id
+        return Optional.of(indicator.id());
     }
 
-    /** The address ranges a STIX indicator's pattern is anchored on ({@code ipv4-addr:value ISSUBSET '10.0.0.0/8'}). */
-    private static List<String> subnetAnchors(StixObject indicator) {
-        List<String> out = new ArrayList<>();
+    /** The anchors of a STIX indicator's pattern, parsed once; none for another pattern language or an invalid pattern. */
+    private static List<Anchor> patternAnchors(StixObject indicator) {
         String pattern = indicator.text("pattern").orElse("");
         if (!"stix".equals(indicator.text("pattern_type").orElse("stix")) || PatternParser.check(pattern).isPresent()) {
-            return out;
+            return List.of();
         }
-        for (Anchor a : Anchors.of(PatternParser.parse(pattern))) {
+        return List.copyOf(Anchors.of(PatternParser.parse(pattern)));
+    }
+
+    /** The address ranges among the anchors ({@code ipv4-addr:value ISSUBSET '10.0.0.0/8'}). */
+    private static List<String> subnets(List<Anchor> anchors) {
+        List<String> out = new ArrayList<>();
+        for (Anchor a : anchors) {
             if (a instanceof Anchor.Subnet subnet) {
                 out.add(subnet.cidr());
             }
@@ -202,14 +209,10 @@ public final class Retrohunt {
         };
     }
 
-    /** The (type, value) equality anchors of a STIX indicator's pattern that the history can answer. */
-    private static List<Map.Entry<ObservationType, String>> anchors(StixObject indicator) {
+    /** The (type, value) equality anchors that the history can answer. */
+    private static List<Map.Entry<ObservationType, String>> values(List<Anchor> anchors) {
         List<Map.Entry<ObservationType, String>> out = new ArrayList<>();
-        String pattern = indicator.text("pattern").orElse("");
-        if (!"stix".equals(indicator.text("pattern_type").orElse("stix")) || PatternParser.check(pattern).isPresent()) {
-            return out;
-        }
-        for (Anchor a : Anchors.of(PatternParser.parse(pattern))) {
+        for (Anchor a : anchors) {
             if (a instanceof Anchor.Equality eq && eq.value() instanceof Literal.StringLiteral s) {
                 ObservationType t = switch (eq.path().toString()) {
                     case "domain-name:value" -> ObservationType.DOMAIN;
