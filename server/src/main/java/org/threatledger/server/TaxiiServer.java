@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -190,22 +190,19 @@ public final class TaxiiServer implements AutoCloseable {
                 refuseBody(ctx, TaxiiException.of(401, "valid credentials are required"));
                 return;
             }
-            String length = ctx.header("Content-Length");
-            if (length != null && parseLength(length) > maxContentLength) {
-                refuseBody(ctx, TaxiiException.of(413, "the body exceeds the maximum content length of "
-                        + maxContentLength + " bytes"));
+            if (RequestBodies.declaredOver(ctx, maxContentLength)) {
+                refuseBody(ctx, tooLarge());
                 return;
             }
             String requestId = UUID.randomUUID().toString();
             ctx.header("X-Request-Id", requestId);
-            InputStream body = endpoint.method().equals("POST") ? bounded(ctx) : InputStream.nullInputStream();
+            byte[] body = endpoint.method().equals("POST") ? read(ctx) : new byte[0];
             if (body == null) {
-                refuseBody(ctx, TaxiiException.of(413, "the body exceeds the maximum content length of "
-                        + maxContentLength + " bytes"));
+                refuseBody(ctx, tooLarge());
                 return;
             }
             write(ctx, service.serve(endpoint, new TaxiiRequest(ctx.pathParamMap(), ctx.queryParamMap(),
-                    ctx.header("Accept"), ctx.header("Content-Type"), body, partner, requestId)));
+                    ctx.header("Accept"), ctx.header("Content-Type"), new ByteArrayInputStream(body), partner, requestId)));
         }
 
         /**
@@ -219,21 +216,16 @@ public final class TaxiiServer implements AutoCloseable {
             write(ctx, TaxiiResponse.error(e));
         }
 
-        /** The body, read up to the limit; null when it is longer (a chunked body has no Content-Length). */
-        private InputStream bounded(Context ctx) {
-            try (InputStream in = ctx.bodyInputStream()) {
-                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxContentLength + 1));
-                return bytes.length > maxContentLength ? null : new java.io.ByteArrayInputStream(bytes);
-            } catch (IOException e) {
-                throw TaxiiException.of(400, "the body could not be read");
-            }
+        private TaxiiException tooLarge() {
+            return TaxiiException.of(413, "the body exceeds the maximum content length of " + maxContentLength + " bytes");
         }
 
-        private static long parseLength(String text) {
+        /** The body, read up to the limit; null when it is longer (a chunked body has no Content-Length). */
+        private byte[] read(Context ctx) {
             try {
-                return Long.parseLong(text.trim());
-            } catch (NumberFormatException e) {
-                return Long.MAX_VALUE;
+                return RequestBodies.readUpTo(ctx, maxContentLength);
+            } catch (IOException e) {
+                throw TaxiiException.of(400, "the body could not be read");
             }
         }
 

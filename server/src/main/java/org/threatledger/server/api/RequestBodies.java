@@ -20,19 +20,39 @@ public final class RequestBodies {
 
     /** The whole body; a 413 {@link ApiException} when it is longer than {@code max} bytes. */
     static byte[] read(Context ctx, long max) {
-        String length = ctx.header("Content-Length");
-        if (length != null && parseLength(length) > max) {
+        if (declaredOver(ctx, max)) {
             throw tooLarge(max);
         }
+        byte[] bytes;
+        try {
+            bytes = readUpTo(ctx, max);
+        } catch (IOException e) {
+            throw ApiException.badRequest("the body could not be read");
+        }
+        if (bytes == null) {
+            throw tooLarge(max);
+        }
+        return bytes;
+    }
+
+    /** Whether the request declares a Content-Length over {@code max} bytes (an unreadable length counts as over). */
+    public static boolean declaredOver(Context ctx, long max) {
+        String length = ctx.header("Content-Length");
+        return length != null && parseLength(length) > max;
+    }
+
+    /**
+     * The whole body, read up to {@code max} bytes; null when it is longer (a chunked body declares
+     * no length), and what is left of it is then still there for {@link #discard}.
+     */
+    public static byte[] readUpTo(Context ctx, long max) throws IOException {
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (bytes.length > max) {
-                throw tooLarge(max);
+                return null;
             }
             ctx.attribute(CONSUMED, Boolean.TRUE);
             return bytes;
-        } catch (IOException e) {
-            throw ApiException.badRequest("the body could not be read");
         }
     }
 
