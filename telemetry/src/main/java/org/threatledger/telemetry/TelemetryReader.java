@@ -69,24 +69,32 @@ public final class TelemetryReader {
     }
 
     private List<FileStats> readMerged(List<String> sources, Consumer<Observation> out) {
-        List<Merged> inputs = new ArrayList<>(sources.size());
+        List<Input> inputs = new ArrayList<>(sources.size());
+        List<java.util.ArrayDeque<Observation>> queues = new ArrayList<>(sources.size());
         try {
             for (String source : sources) {
-                inputs.add(new Merged(source));
+                java.util.ArrayDeque<Observation> queue = new java.util.ArrayDeque<>();
+                queues.add(queue);
+                inputs.add(new Input(source, queue::addLast, MERGE_READ));
             }
             while (true) {
-                Merged best = null;
+                java.util.ArrayDeque<Observation> best = null;
                 long second = Long.MAX_VALUE;
-                for (Merged m : inputs) {
-                    if (!m.fill()) {
+                for (int i = 0; i < inputs.size(); i++) {
+                    java.util.ArrayDeque<Observation> queue = queues.get(i);
+                    // an input's observations wait in its queue until they are the oldest
+                    while (queue.isEmpty() && inputs.get(i).pump()) {
+                        // reads on until an observation waits or the input ends
+                    }
+                    if (queue.isEmpty()) {
                         continue;
                     }
-                    long t = m.queue.peekFirst().timeMicros();
-                    if (best == null || t < best.queue.peekFirst().timeMicros()) {
+                    long t = queue.peekFirst().timeMicros();
+                    if (best == null || t < best.peekFirst().timeMicros()) {
                         if (best != null) {
-                            second = Math.min(second, best.queue.peekFirst().timeMicros());
+                            second = Math.min(second, best.peekFirst().timeMicros());
                         }
-                        best = m;
+                        best = queue;
                     } else {
                         second = Math.min(second, t);
                     }
@@ -95,31 +103,43 @@ public final class TelemetryReader {
                     break;
                 }
                 do {
-                    out.accept(best.queue.pollFirst());
-                } while (!best.queue.isEmpty() && best.queue.peekFirst().timeMicros() <= second);
+                    out.accept(best.pollFirst());
+                } while (!best.isEmpty() && best.peekFirst().timeMicros() <= second);
             }
         } finally {
-            inputs.forEach(Merged::close);
+            inputs.forEach(Input::close);
         }
         List<FileStats> stats = new ArrayList<>(inputs.size());
-        for (Merged m : inputs) {
-            stats.add(m.sink.stats());
+        for (Input in : inputs) {
+            stats.add(in.sink.stats());
         }
         return stats;
     }
 
-    /** One input of a merged read: its observations wait in a queue until they are the oldest. */
-    private final class Merged {
-        final java.util.ArrayDeque<Observation> queue = new java.util.ArrayDeque<>();
+    private FileStats readOne(String source, Consumer<Observation> out) {
+        Input in = new Input(source, out, Integer.MAX_VALUE);
+        try {
+            while (in.pump()) {
+                // every complete line is handed out inside pump
+            }
+        } finally {
+            in.close();
+        }
+        return in.sink.stats();
+    }
+
+    /** One input being read (a file, {@code .gz} or stdin): opened, its format detected, read a chunk at a time. */
+    private final class Input {
         final RecordSink sink;
         private InputStream raw;
         private Run run;
 
-        Merged(String source) {
-            sink = new RecordSink(source, "unknown", options.sensor(), queue::addLast);
+        /** Opens {@code source}; what cannot be opened or detected is counted in its stats and reads as empty. */
+        Input(String source, Consumer<Observation> out, int maxRead) {
+            sink = new RecordSink(source, "unknown", options.sensor(), out);
             try {
                 raw = source.equals(Inputs.STDIN) ? nonClosing(stdin) : Files.newInputStream(Path.of(source));
-                run = Run.open(Inputs.decoded(raw), source, options, sink, MERGE_READ);
+                run = Run.open(Inputs.decoded(raw), source, options, sink, maxRead);
             } catch (IOException e) {
                 sink.error(ParseError.IO_ERROR);
             }
@@ -128,20 +148,21 @@ public final class TelemetryReader {
             }
         }
 
-        /** Reads on until an observation waits or the input ends; true when one waits. */
-        boolean fill() {
-            while (queue.isEmpty() && run != null) {
-                try {
-                    if (!run.scanner.pump(run)) {
-                        run.scanner.finish(run);
-                        close();
-                    }
-                } catch (IOException e) {
-                    sink.error(ParseError.IO_ERROR);
-                    close();
-                }
+        /** Hands out the lines of the next chunk; false once the input has ended (its last line handed out). */
+        boolean pump() {
+            if (run == null) {
+                return false;
             }
-            return !queue.isEmpty();
+            try {
+                if (run.scanner.pump(run)) {
+                    return true;
+                }
+                run.scanner.finish(run);
+            } catch (IOException e) {
+                sink.error(ParseError.IO_ERROR);
+            }
+            close();
+            return false;
         }
 
         void close() {
@@ -155,22 +176,6 @@ public final class TelemetryReader {
                 raw = null;
             }
         }
-    }
-
-    private FileStats readOne(String source, Consumer<Observation> out) {
-        RecordSink sink = new RecordSink(source, "unknown", options.sensor(), out);
-        try (InputStream raw = source.equals(Inputs.STDIN) ? nonClosing(stdin) : Files.newInputStream(Path.of(source))) {
-            Run run = Run.open(Inputs.decoded(raw), source, options, sink);
-            if (run != null) {
-                while (run.scanner.pump(run)) {
-                    // every complete line is handed out inside pump
-                }
-                run.scanner.finish(run);
-            }
-        } catch (IOException e) {
-            sink.error(ParseError.IO_ERROR);
-        }
-        return sink.stats();
     }
 
     /**
