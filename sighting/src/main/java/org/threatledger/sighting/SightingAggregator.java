@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -184,14 +183,7 @@ public final class SightingAggregator {
         String id = Ids.derived("sighting", indicatorId, "retro", seen.type().name(), seen.value());
         String created = Micros.format(seen.firstSeenMicros());
         List<String> observed = new ArrayList<>();
-        Optional<StixObject> sco = Scos.of(seen.type(), seen.value());
-        if (sco.isPresent()) {
-            StixObject od = SightingObjects.observedData(id, sco.get().id(), seen.firstSeenMicros(), seen.lastSeenMicros(),
-                    seen.count(), created);
-            sink.accept(sco.get());
-            sink.accept(od);
-            observed.add(od.id());
-        }
+        observe(id, seen, observed, sink);
         ObjectNode o = SightingObjects.sighting(id, indicatorId, created, Micros.format(seen.lastSeenMicros()),
                 seen.firstSeenMicros(), seen.lastSeenMicros(), seen.count());
         finish(o, seen.sensors(), observed, indicatorId, sink);
@@ -228,17 +220,22 @@ public final class SightingAggregator {
         String created = Micros.format(first);
         List<String> observed = new ArrayList<>();
         seen.stream().sorted(Comparator.comparingLong(Seen::count).reversed().thenComparing(Seen::value))
-                .limit(RANGE_OBSERVED_MAX).forEach(s -> Scos.of(s.type(), s.value()).ifPresent(sco -> {
-                    StixObject od = SightingObjects.observedData(id, sco.id(), s.firstSeenMicros(), s.lastSeenMicros(),
-                            s.count(), Micros.format(s.firstSeenMicros()));
-                    sink.accept(sco);
-                    sink.accept(od);
-                    observed.add(od.id());
-                }));
+                .limit(RANGE_OBSERVED_MAX).forEach(s -> observe(id, s, observed, sink));
         ObjectNode o = SightingObjects.sighting(id, indicatorId, created, Micros.format(last), first, last, count);
         finish(o, List.copyOf(sensors), observed, indicatorId, sink);
         o.put("x_threatledger_retro", true);
         o.put("x_threatledger_values_seen", seen.size());
         sink.accept(StixObject.of(o));
+    }
+
+    /** Emits the observable of a value seen and its observed-data for sighting {@code id}; the latter's id goes to {@code observed}. */
+    private static void observe(String id, Seen seen, List<String> observed, Consumer<StixObject> sink) {
+        Scos.of(seen.type(), seen.value()).ifPresent(sco -> {
+            StixObject od = SightingObjects.observedData(id, sco.id(), seen.firstSeenMicros(), seen.lastSeenMicros(),
+                    seen.count(), Micros.format(seen.firstSeenMicros()));
+            sink.accept(sco);
+            sink.accept(od);
+            observed.add(od.id());
+        });
     }
 }
