@@ -30,7 +30,8 @@ record DemoHunt(long lines, long hits, List<StixObject> sightings, Map<String, L
             HuntRun hunt = new HuntRun(store, new Matcher(Intel.compile(store)), history,
                     SightingAggregator.Options.defaults().withActors(id -> attribution.actorsOf(id, null)),
                     attribution, sightings::add, "demo-hunt");
-            List<FileStats> stats = new TelemetryReader(TelemetryOptions.defaults().withSensor("demo-sensor")).read(logs, hunt::observe);
+            List<FileStats> stats = new TelemetryReader(TelemetryOptions.defaults().withSensor("demo-sensor"))
+                    .recordsWanted(hunt::wantsRecords).read(logs, hunt::observe);
             hunt.finish();
             Map<String, String> names = new LinkedHashMap<>();
             for (StixObject s : sightings) {

@@ -102,7 +102,7 @@ final class HuntCommand implements Callable<Integer> {
             SightingAggregator.Options sightingOptions = SightingAggregator.Options.defaults()
                     .withActors(id -> attribution.actorsOf(id, null));
             HuntRun hunt = new HuntRun(store, matcher, history, sightingOptions, attribution, report, "hunt");
-            TelemetryReader reader = new TelemetryReader(options);
+            TelemetryReader reader = new TelemetryReader(options).recordsWanted(hunt::wantsRecords);
             List<FileStats> stats = new ArrayList<>();
             if (follow) {
                 if (inputs.size() != 1) {

@@ -45,6 +45,7 @@ public final class IndicatorSet {
     private final String[] stixIds;
     private final String[] stixPatterns;
     private final Pattern[] fullPatterns;
+    private final boolean needsRecords;
     private final List<String> rejected;
 
     private IndicatorSet(SetCompiler c) {
@@ -59,6 +60,7 @@ public final class IndicatorSet {
         stixIds = c.stixIds.toArray(String[]::new);
         stixPatterns = c.stixPatterns.toArray(String[]::new);
         fullPatterns = c.fullPatterns.toArray(Pattern[]::new);
+        needsRecords = java.util.Arrays.stream(fullPatterns).anyMatch(java.util.Objects::nonNull);
         rejected = List.copyOf(c.rejected);
     }
 
@@ -94,6 +96,14 @@ public final class IndicatorSet {
     public Optional<Pattern> pattern(int ordinal) {
         int i = ordinal - entries.size();
         return i < 0 ? Optional.empty() : Optional.ofNullable(fullPatterns[i]);
+    }
+
+    /**
+     * True when some pattern needs full evaluation, which reads the observation's whole record
+     * ({@link Observation#record()}): without one, telemetry adapters need not keep a copy of each record.
+     */
+    public boolean needsRecords() {
+        return needsRecords;
     }
 
     /** STIX indicators that were not taken, each as {@code "id: reason"}. */

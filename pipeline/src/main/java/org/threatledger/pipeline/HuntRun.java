@@ -66,6 +66,14 @@ public final class HuntRun {
         this.windowMicros = options.window().toNanos() / 1000;
     }
 
+    /**
+     * Whether observations must carry their whole record: only while the current indicator set has
+     * patterns that need full evaluation (give it to {@code TelemetryReader.recordsWanted}).
+     */
+    public boolean wantsRecords() {
+        return matcher.current().needsRecords();
+    }
+
     /** Records and matches one observation (the hot path). */
     public void observe(Observation o) {
         observations++;

@@ -3,6 +3,7 @@ package org.threatledger.telemetry;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.threatledger.match.Observation;
@@ -16,12 +17,15 @@ import org.threatledger.pattern.Observed;
  * skipped values for one input.
  *
  * <p>The record's {@link Observed} view is asked of its supplier once, at the first observation of
- * the record, so a record that yields nothing costs no copy.
+ * the record, so a record that yields nothing costs no copy; and only while the reader's consumer
+ * wants records at all (a hunt without patterns that need full evaluation does not, and then no
+ * record is copied).
  */
 public final class RecordSink {
     private final String source;
     private final String fixedSensor;
     private final Consumer<Observation> out;
+    private final BooleanSupplier recordsWanted;
     private final Map<ParseError, Long> errors = new EnumMap<>(ParseError.class);
     private final Map<String, Long> skipped = new HashMap<>();
     private String format;
@@ -36,11 +40,12 @@ public final class RecordSink {
     private Supplier<Observed> recordView;
     private Observed view;
 
-    RecordSink(String source, String format, String fixedSensor, Consumer<Observation> out) {
+    RecordSink(String source, String format, String fixedSensor, Consumer<Observation> out, BooleanSupplier recordsWanted) {
         this.source = source;
         this.format = format;
         this.fixedSensor = fixedSensor;
         this.out = out;
+        this.recordsWanted = recordsWanted;
     }
 
     /** Opens a record: its line, event time, uid (or null), the sensor the log names (or null), and its view. */
@@ -50,7 +55,7 @@ public final class RecordSink {
         timeMicros = time;
         uid = recordUid;
         sensor = fixedSensor != null ? fixedSensor : logSensor != null ? logSensor : TelemetryOptions.DEFAULT_SENSOR;
-        recordView = viewSupplier;
+        recordView = recordsWanted.getAsBoolean() ? viewSupplier : null;
         view = null;
     }
 

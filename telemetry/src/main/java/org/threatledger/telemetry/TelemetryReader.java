@@ -32,6 +32,7 @@ public final class TelemetryReader {
     private final TelemetryOptions options;
     private final InputStream stdin;
     private final long pollMillis;
+    private BooleanSupplier recordsWanted = () -> true;
 
     /** A reader with these options over the process's stdin, polling every 250 ms when following. */
     public TelemetryReader(TelemetryOptions options) {
@@ -46,6 +47,16 @@ public final class TelemetryReader {
         if (!options.format().equals("auto")) {
             TelemetryAdapters.named(options.format()).open("-", options);
         }
+    }
+
+    /**
+     * Tells the reader, record by record, whether observations must carry their whole record
+     * ({@link Observation#record()}); by default they do. A hunt asks its current indicator set, so
+     * records are copied only while some pattern needs full evaluation. Returns this reader.
+     */
+    public TelemetryReader recordsWanted(BooleanSupplier wanted) {
+        this.recordsWanted = java.util.Objects.requireNonNull(wanted, "wanted");
+        return this;
     }
 
     /**
@@ -136,7 +147,7 @@ public final class TelemetryReader {
 
         /** Opens {@code source}; what cannot be opened or detected is counted in its stats and reads as empty. */
         Input(String source, Consumer<Observation> out, int maxRead) {
-            sink = new RecordSink(source, "unknown", options.sensor(), out);
+            sink = new RecordSink(source, "unknown", options.sensor(), out, recordsWanted);
             try {
                 raw = source.equals(Inputs.STDIN) ? nonClosing(stdin) : Files.newInputStream(Path.of(source));
                 run = Run.open(Inputs.decoded(raw), source, options, sink, maxRead);
@@ -186,7 +197,7 @@ public final class TelemetryReader {
      * name now points to another file) is read to its end, then the new file from its start.
      */
     public FileStats follow(Path file, Consumer<Observation> out, BooleanSupplier stop) throws InterruptedException {
-        RecordSink sink = new RecordSink(file.toString(), "unknown", options.sensor(), out);
+        RecordSink sink = new RecordSink(file.toString(), "unknown", options.sensor(), out, recordsWanted);
         while (!stop.getAsBoolean()) {
             if (!hasBytes(file)) {
                 Thread.sleep(pollMillis);
