@@ -279,13 +279,10 @@ public final class History implements AutoCloseable {
         mergeTiers();
     }
 
-    /** Writes a table as the segment {@code name} (durable when this returns) and opens it. */
+    /** Writes a table as the segment {@code name}, blocks uncompressed (durable when this returns), and opens it. */
     private Segment write(MemTable table, SegmentName name, IntFunction<String> sensorName) throws IOException {
-        List<Entry> sorted = table.sorted(sensorName);
-        try (SegmentWriter w = new SegmentWriter(dir.resolve(name.fileName()), sorted.size())) {
-            for (Entry e : sorted) {
-                w.add(e);
-            }
+        try (SegmentWriter w = new SegmentWriter(dir.resolve(name.fileName()), table.size(), false)) {
+            table.writeTo(w, sensorName);
             w.commit();
         }
         return Segment.open(dir.resolve(name.fileName()), name);

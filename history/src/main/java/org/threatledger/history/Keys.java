@@ -54,7 +54,13 @@ final class Keys {
     /** {@code a.b.c} -> {@code c.b.a}; reversing twice gives the input back. */
     static byte[] reverseLabels(byte[] in, int off, int len) {
         byte[] out = new byte[len];
-        int w = 0;
+        reverseLabels(in, off, len, out, 0);
+        return out;
+    }
+
+    /** Writes the labels of {@code in[off, off+len)} in reverse order at {@code out[at]}. */
+    static void reverseLabels(byte[] in, int off, int len, byte[] out, int at) {
+        int w = at;
         int end = off + len;
         while (end > off) {
             int dot = end - 1;
@@ -69,7 +75,6 @@ final class Keys {
             }
             end = dot;
         }
-        return out;
     }
 
     /** Unsigned lexicographic order of whole keys. */
@@ -79,9 +84,14 @@ final class Keys {
 
     /** A 64-bit hash of a key, for the segment Bloom filters. */
     static long hash(byte[] key) {
+        return hash(key, 0, key.length);
+    }
+
+    /** {@link #hash(byte[])} of the key held in {@code bytes[off, off+len)}. */
+    static long hash(byte[] bytes, int off, int len) {
         long h = 0x9e3779b97f4a7c15L;
-        for (byte b : key) {
-            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        for (int i = off, end = off + len; i < end; i++) {
+            h = (h ^ (bytes[i] & 0xff)) * 0x100000001b3L;
         }
         return mix(h);
     }

@@ -223,14 +223,78 @@ final class MemTable {
         }
     }
 
-    /** Every entry in key order, for writing a segment. */
-    List<Entry> sorted(IntFunction<String> sensorName) {
-        Entry[] out = new Entry[size];
-        for (int e = 0; e < size; e++) {
-            out[e] = entry(e, sensorName);
+    /**
+     * Writes every entry to {@code w} in key order. The keys are built into one arena and sorted as
+     * numbers ({@link KeySort#order}); no object is made per entry.
+     */
+    void writeTo(SegmentWriter w, IntFunction<String> sensorName) throws java.io.IOException {
+        int[] off = new int[size];
+        int[] len = new int[size];
+        byte[] keys = new byte[Math.addExact(arenaSize, size)];
+        int domain = ObservationType.DOMAIN.ordinal();
+        for (int e = 0, p = 0; e < size; e++) {
+            long v = entries[e * STRIDE + VALUE];
+            int from = (int) (v >>> 32);
+            int n = (int) v;
+            int type = type(e);
+            off[e] = p;
+            len[e] = n + 1;
+            keys[p++] = (byte) type;
+            if (type == domain) {
+                Keys.reverseLabels(arena, from, n, keys, p);
+            } else {
+                System.arraycopy(arena, from, keys, p, n);
+            }
+            p += n;
         }
-        KeySort.sort(out);
-        return Arrays.asList(out);
+        int[] order = KeySort.order(keys, off, len, size);
+        SensorNumbers numbers = new SensorNumbers(w, sensorName);
+        int[] sensors = new int[Entry.MAX_SENSORS];
+        for (int e : order) {
+            int base = e * STRIDE;
+            int n = numbers.add((int) entries[base + TYPE_SENSOR], sensors, 0);
+            int[] more = moreSensorIds.isEmpty() ? null : moreSensorIds.get(e);
+            if (more != null) {
+                for (int s : more) {
+                    n = numbers.add(s, sensors, n);
+                }
+            }
+            w.add(keys, off[e], len[e], entries[base + FIRST], entries[base + LAST], entries[base + COUNT], sensors, n,
+                    sensorOverflow.get(e));
+        }
+    }
+
+    /** Table sensor numbers turned into a segment's sensor numbers, each name looked up once. */
+    private static final class SensorNumbers {
+        private final SegmentWriter w;
+        private final IntFunction<String> sensorName;
+        private int[] numbers = new int[0];
+
+        SensorNumbers(SegmentWriter w, IntFunction<String> sensorName) {
+            this.w = w;
+            this.sensorName = sensorName;
+        }
+
+        /** Adds sensor {@code id} (ignored when it has no name) at {@code out[n]}; returns the new count. */
+        int add(int id, int[] out, int n) {
+            if (id < 0) {
+                return n;
+            }
+            if (id >= numbers.length) {
+                int old = numbers.length;
+                numbers = Arrays.copyOf(numbers, Math.max(id + 1, old * 2));
+                Arrays.fill(numbers, old, numbers.length, -1);
+            }
+            if (numbers[id] < 0) {
+                String name = sensorName.apply(id);
+                numbers[id] = name == null ? Integer.MIN_VALUE : w.sensorId(name);
+            }
+            if (numbers[id] == Integer.MIN_VALUE) {
+                return n;
+            }
+            out[n] = numbers[id];
+            return n + 1;
+        }
     }
 
     /** Entries whose type is {@code type}, for the (rare) suffix queries over unflushed values. */

@@ -32,9 +32,13 @@ final class Segment implements AutoCloseable {
     private final int[] rawLengths;
     private final String[] sensors;
     private final Bloom bloom;
+    /** True when a block whose stored length equals its raw length is stored uncompressed (TLH3). */
+    private final boolean storedBlocks;
 
-    private Segment(SegmentName name, Path path, FileChannel channel, Buf.In meta, long fileBytes, boolean blockedBloom) {
+    private Segment(SegmentName name, Path path, FileChannel channel, Buf.In meta, long fileBytes, boolean blockedBloom,
+                    boolean storedBlocks) {
         this.name = name;
+        this.storedBlocks = storedBlocks;
         this.path = path;
         this.channel = channel;
         this.fileBytes = fileBytes;
@@ -76,7 +80,7 @@ final class Segment implements AutoCloseable {
             int metaLength = Math.toIntExact(trailer.getLong());
             int crc = trailer.getInt();
             int magic = trailer.getInt();
-            if (magic != SegmentWriter.MAGIC && magic != SegmentWriter.MAGIC_V1
+            if (magic != SegmentWriter.MAGIC && magic != SegmentWriter.MAGIC_V2 && magic != SegmentWriter.MAGIC_V1
                     || metaOffset + metaLength + SegmentWriter.TRAILER_BYTES != size) {
                 throw new IOException(path + ": not a history segment (bad trailer)");
             }
@@ -86,7 +90,8 @@ final class Segment implements AutoCloseable {
             if ((int) check.getValue() != crc) {
                 throw new IOException(path + ": history segment index is corrupt (CRC mismatch)");
             }
-            return new Segment(name, path, ch, new Buf.In(meta, 0, meta.length), size, magic == SegmentWriter.MAGIC);
+            return new Segment(name, path, ch, new Buf.In(meta, 0, meta.length), size,
+                    magic != SegmentWriter.MAGIC_V1, magic == SegmentWriter.MAGIC);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -173,7 +178,11 @@ final class Segment implements AutoCloseable {
                 if (raw.length < rawLengths[b]) {
                     raw = new byte[rawLengths[b]];
                 }
-                inflate(b, len);
+                if (storedBlocks && len == rawLengths[b]) {
+                    System.arraycopy(compressed, 0, raw, 0, len);
+                } else {
+                    inflate(b, len);
+                }
                 cachedBlock = b;
             }
             in = new Buf.In(raw, 0, rawLengths[b]);

@@ -18,17 +18,24 @@ import java.util.zip.Deflater;
 
 /**
  * Writes one immutable segment: entries in strictly increasing key order, packed into ~16 KB
- * blocks (keys prefix-compressed against the previous key, then the block deflated at level 1),
+ * blocks (keys prefix-compressed against the previous key, then the block deflated at level 1, or
+ * stored as it is: a block whose stored length equals its raw length is not deflated),
  * followed by a meta section (sparse index: each block's first key and place; the sensor names;
  * the Bloom filter; counts) and a trailer naming the meta section and its CRC-32.
+ *
+ * <p>A flush writes its blocks uncompressed: deflating cost about as much as sorting and encoding
+ * together, on the thread a running hunt's history waits for. Merges, which run less often and
+ * rewrite what flushes wrote, deflate, so the history on disk ends up compressed.
  *
  * <p>Crash safety: everything goes to {@code name.tmp}, which is fsynced, atomically renamed to
  * its final name, and the directory fsynced. A kill at any point leaves either no segment or a
  * whole one; {@link History#open} deletes stray {@code .tmp} files.
  */
 final class SegmentWriter implements AutoCloseable {
-    /** Segments whose Bloom filter is blocked (one cache line per key). */
-    static final int MAGIC = 0x544c4832; // "TLH2"
+    /** Segments whose blocks may be stored uncompressed (stored length = raw length), with a blocked Bloom filter. */
+    static final int MAGIC = 0x544c4833; // "TLH3"
+    /** Segments whose blocks are all deflated, with a blocked Bloom filter (one cache line per key); still read. */
+    static final int MAGIC_V2 = 0x544c4832; // "TLH2"
     /** Earlier segments: the same layout with a classic Bloom filter (seven probes anywhere); still read. */
     static final int MAGIC_V1 = 0x544c4831; // "TLH1"
     static final int TRAILER_BYTES = 24;
@@ -44,17 +51,27 @@ final class SegmentWriter implements AutoCloseable {
     private final Buf block = new Buf();
     private final Buf meta = new Buf();
     private final Buf index = new Buf();
-    private final Deflater deflater = new Deflater(1);
+    /** Null when blocks are stored uncompressed. */
+    private final Deflater deflater;
     private byte[] compressed = new byte[BLOCK_BYTES * 2];
-    private byte[] previousKey;
+    private byte[] previousKey = new byte[64];
+    private int previousLength = -1;
     private byte[] blockFirstKey;
+    private final int[] sensorScratch = new int[Entry.MAX_SENSORS];
     private int blocks;
     private long entries;
     private long minFirst = Long.MAX_VALUE;
     private long maxLast = Long.MIN_VALUE;
 
+    /** A writer that deflates its blocks. */
     SegmentWriter(Path target, long expectedEntries) throws IOException {
+        this(target, expectedEntries, true);
+    }
+
+    /** A writer that deflates its blocks, or ({@code deflate} false) stores them as they are. */
+    SegmentWriter(Path target, long expectedEntries, boolean deflate) throws IOException {
         this.target = target;
+        this.deflater = deflate ? new Deflater(1) : null;
         this.tmp = target.resolveSibling(target.getFileName() + ".tmp");
         this.channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
@@ -65,29 +82,53 @@ final class SegmentWriter implements AutoCloseable {
 
     /** Appends an entry; keys must arrive in strictly increasing order. */
     void add(Entry e) throws IOException {
-        if (previousKey != null && Keys.compare(previousKey, e.key) >= 0) {
+        int n = 0;
+        for (String s : e.sensors) {
+            sensorScratch[n++] = sensorId(s);
+        }
+        add(e.key, 0, e.key.length, e.first, e.last, e.count, sensorScratch, n, e.moreSensors);
+    }
+
+    /** This segment's number for a sensor name (numbers are given in order of first use). */
+    int sensorId(String sensor) {
+        return sensorIds.computeIfAbsent(sensor, k -> sensorIds.size());
+    }
+
+    /**
+     * Appends the entry whose key is {@code key[off, off+len)}, seen by the sensors numbered
+     * {@code sensors[0, sensorCount)} ({@link #sensorId}); keys must arrive in strictly increasing order.
+     */
+    void add(byte[] key, int off, int len, long first, long last, long count, int[] sensors, int sensorCount,
+             boolean moreSensors) throws IOException {
+        if (previousLength >= 0
+                && java.util.Arrays.compareUnsigned(previousKey, 0, previousLength, key, off, off + len) >= 0) {
             throw new IllegalStateException("segment keys out of order at entry " + entries);
         }
+        int shared = 0;
         if (blockFirstKey == null) {
-            blockFirstKey = e.key;
-            previousKey = null;
+            blockFirstKey = java.util.Arrays.copyOfRange(key, off, off + len);
+        } else {
+            shared = java.util.Arrays.mismatch(previousKey, 0, previousLength, key, off, off + len);
         }
-        int shared = previousKey == null ? 0 : Math.toIntExact(java.util.Arrays.mismatch(previousKey, e.key));
         block.putVar(shared);
-        block.putVar(e.key.length - shared);
-        block.put(e.key, shared, e.key.length - shared);
-        block.putSigned(e.first);
-        block.putVar(e.last - e.first);
-        block.putVar(e.count);
-        block.putVar(((long) e.sensors.size() << 1) | (e.moreSensors ? 1 : 0));
-        for (String s : e.sensors) {
-            block.putVar(sensorIds.computeIfAbsent(s, k -> sensorIds.size()));
+        block.putVar(len - shared);
+        block.put(key, off + shared, len - shared);
+        block.putSigned(first);
+        block.putVar(last - first);
+        block.putVar(count);
+        block.putVar(((long) sensorCount << 1) | (moreSensors ? 1 : 0));
+        for (int i = 0; i < sensorCount; i++) {
+            block.putVar(sensors[i]);
         }
-        bloom.add(Keys.hash(e.key));
-        previousKey = e.key;
+        bloom.add(Keys.hash(key, off, len));
+        if (previousKey.length < len) {
+            previousKey = new byte[Math.max(len, previousKey.length * 2)];
+        }
+        System.arraycopy(key, off, previousKey, 0, len);
+        previousLength = len;
         entries++;
-        minFirst = Math.min(minFirst, e.first);
-        maxLast = Math.max(maxLast, e.last);
+        minFirst = Math.min(minFirst, first);
+        maxLast = Math.max(maxLast, last);
         if (block.size >= BLOCK_BYTES) {
             endBlock();
         }
@@ -97,6 +138,28 @@ final class SegmentWriter implements AutoCloseable {
         if (blockFirstKey == null) {
             return;
         }
+        byte[] stored = block.bytes;
+        int n = block.size;
+        if (deflater != null) {
+            int deflated = deflate();
+            if (deflated < block.size) {
+                stored = compressed;
+                n = deflated;
+            }
+        }
+        index.putVar(blockFirstKey.length);
+        index.put(blockFirstKey, 0, blockFirstKey.length);
+        index.putVar(position);
+        index.putVar(n);
+        index.putVar(block.size);
+        blocks++;
+        write(stored, n);
+        block.clear();
+        blockFirstKey = null;
+    }
+
+    /** Deflates the block into {@link #compressed}; returns the deflated length. */
+    private int deflate() {
         deflater.reset();
         deflater.setInput(block.bytes, 0, block.size);
         deflater.finish();
@@ -107,15 +170,7 @@ final class SegmentWriter implements AutoCloseable {
             }
             n += deflater.deflate(compressed, n, compressed.length - n);
         }
-        index.putVar(blockFirstKey.length);
-        index.put(blockFirstKey, 0, blockFirstKey.length);
-        index.putVar(position);
-        index.putVar(n);
-        index.putVar(block.size);
-        blocks++;
-        write(compressed, n);
-        block.clear();
-        blockFirstKey = null;
+        return n;
     }
 
     /** Ends the file, makes it durable and gives it its final name. */
@@ -166,7 +221,9 @@ final class SegmentWriter implements AutoCloseable {
     /** Abandons an unfinished segment (its temp file is removed). */
     @Override
     public void close() throws IOException {
-        deflater.end();
+        if (deflater != null) {
+            deflater.end();
+        }
         if (channel.isOpen()) {
             channel.close();
             Files.deleteIfExists(tmp);

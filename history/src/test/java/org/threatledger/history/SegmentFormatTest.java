@@ -1,0 +1,102 @@
+package org.threatledger.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threatledger.match.ObservationType;
+
+/** Flushes store their blocks as they are; merges deflate them; segments of the earlier format still read. */
+class SegmentFormatTest {
+    private static final ObservationType DOMAIN = ObservationType.DOMAIN;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void flushedSegment_isStoredUncompressed_andTheMergeOfFourIsDeflated_withTheSameValues() throws IOException {
+        long flushedBytes;
+        try (History h = History.open(dir)) {
+            for (int round = 0; round < History.TIER - 1; round++) {
+                record(h, round);
+                h.flush();
+            }
+            flushedBytes = segmentBytes();
+            assertThat(magics()).containsOnly(SegmentWriter.MAGIC);
+            assertThat(h.lookup(DOMAIN, "host7.zone0.example")).map(Seen::count).contains(1L);
+            record(h, History.TIER - 1);
+            h.flush();
+            assertThat(h.stats().segments()).as("four segments of one size are merged").isEqualTo(1);
+            assertThat(segmentBytes()).as("deflated: well under the raw size of all four")
+                    .isLessThan(flushedBytes * 4 / 3 * 2 / 3);
+            for (int round = 0; round < History.TIER; round++) {
+                assertThat(h.lookup(DOMAIN, "host" + (round * 5000 + 7) + ".zone" + round + ".example"))
+                        .map(Seen::count).contains(1L);
+            }
+            assertThat(h.lookupSuffix("zone2.example")).hasSize(5000);
+        }
+    }
+
+    @Test
+    void segmentOfTheEarlierAllDeflatedFormat_isStillRead() throws IOException {
+        Path file = dir.resolve(new SegmentName(1, 1, 0).fileName());
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            entries.add(new Entry(Keys.of(DOMAIN, "h" + i + ".old.example"), i, i + 10, 2, List.of("s"), false));
+        }
+        Entry[] sorted = entries.toArray(Entry[]::new);
+        KeySort.sort(sorted);
+        try (SegmentWriter w = new SegmentWriter(file, sorted.length, true)) {
+            for (Entry e : sorted) {
+                w.add(e);
+            }
+            w.commit();
+        }
+        writeMagic(file, SegmentWriter.MAGIC_V2);
+
+        try (History h = History.open(dir)) {
+            assertThat(h.lookup(DOMAIN, "h2999.old.example")).contains(
+                    new Seen(DOMAIN, "h2999.old.example", 2999, 3009, 2, List.of("s"), false));
+            assertThat(h.lookupSuffix("old.example")).hasSize(3000);
+        }
+    }
+
+    private static void record(History h, int round) {
+        for (int i = 0; i < 5000; i++) {
+            h.record(DOMAIN, "host" + (round * 5000 + i) + ".zone" + round + ".example", 1_700_000_000_000_000L + i, "sensor-a");
+        }
+    }
+
+    private long segmentBytes() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".seg")).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private List<Integer> magics() throws IOException {
+        List<Integer> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".seg")).toList()) {
+                byte[] b = Files.readAllBytes(p);
+                out.add(ByteBuffer.wrap(b, b.length - 4, 4).getInt());
+            }
+        }
+        return out;
+    }
+
+    /** Rewrites the magic number in a segment's trailer (its last four bytes; not covered by the CRC). */
+    private static void writeMagic(Path file, int magic) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.allocate(4).putInt(magic).flip(), ch.size() - 4);
+        }
+    }
+}
