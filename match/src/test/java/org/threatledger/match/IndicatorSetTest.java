@@ -55,6 +55,16 @@ class IndicatorSetTest {
     }
 
     @Test
+    void needsRecords_onlyWhenAPatternNeedsFullEvaluation() {
+        assertThat(entries(entry(LIST, IocType.DOMAIN, "evil.com", -1, true)).needsRecords()).isFalse();
+        assertThat(patterns("[domain-name:value = 'evil.com']").needsRecords()).as("a plain value is looked up").isFalse();
+        assertThat(patterns("[domain-name:value = 'evil.com']",
+                "[domain-name:value = 'evil.com'] FOLLOWEDBY [ipv4-addr:value = '198.51.100.7'] WITHIN 60 SECONDS")
+                .needsRecords()).isTrue();
+        assertThat(IndicatorSet.empty().needsRecords()).isFalse();
+    }
+
+    @Test
     void domainEntry_withSubdomains_hitsSubdomainsButNotLookAlikes() {
         IndicatorSet set = entries(entry(LIST, IocType.DOMAIN, "evil.com", -1, true));
         assertThat(set.lookup(obs(ObservationType.DOMAIN, "evil.com"))).containsExactly(0);

@@ -66,6 +66,23 @@ class MappingAndViewTest {
     }
 
     @Test
+    void records_areCopiedOnlyWhileTheConsumerWantsThem_askedRecordByRecord() throws IOException {
+        java.util.List<Observation> seen = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        // wanted for every second record only
+        new TelemetryReader(TelemetryOptions.defaults()).recordsWanted(() -> asked.getAndIncrement() % 2 == 1)
+                .read(List.of(GOLDEN.resolve("dns/dns.log").toString()), seen::add);
+
+        assertThat(seen).isNotEmpty();
+        assertThat(seen.stream().filter(o -> o.record() == null)).isNotEmpty();
+        assertThat(seen.stream().filter(o -> o.record() != null)).isNotEmpty()
+                .allSatisfy(o -> assertThat(o.record().timeMicros()).isEqualTo(o.timeMicros()));
+        java.util.Map<Long, java.util.Set<Boolean>> byLine = new java.util.HashMap<>();
+        seen.forEach(o -> byLine.computeIfAbsent(o.line(), k -> new java.util.HashSet<>()).add(o.record() != null));
+        assertThat(byLine.values()).as("all observations of one record agree").allSatisfy(s -> assertThat(s).hasSize(1));
+    }
+
+    @Test
     void dnsView_domainResolvesToAnswers_andSurvivesTheReadBuffer() throws IOException {
         List<Observation> obs = Collected.read(GOLDEN.resolve("dns/dns.log")).observations();
         Observation first = obs.getFirst();
