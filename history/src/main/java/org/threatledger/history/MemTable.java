@@ -125,7 +125,7 @@ final class MemTable {
 
     private void insert(long h, ObservationType type, String value, long micros, int sensorId) {
         if ((size + 1) * STRIDE > entries.length) {
-            entries = Arrays.copyOf(entries, entries.length * 2);
+            entries = Arrays.copyOf(entries, grown(entries.length, (long) expectedValues * STRIDE));
         }
         if ((size + 1) * 2 > slots.length) {
             rehash();
@@ -135,7 +135,8 @@ final class MemTable {
             throw new IllegalStateException("history memory table is full (2 GB of values): flush more often");
         }
         if (arenaSize + len > arena.length) {
-            arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(arena.length * 2L, arenaSize + len)));
+            // about 16 bytes a value: a guess for the jump, past which the arena doubles as before
+            arena = Arrays.copyOf(arena, Math.max(grown(arena.length, (long) expectedValues * 16), arenaSize + len));
         }
         Utf8.encode(value, arena, arenaSize);
         int e = size++;
@@ -148,6 +149,19 @@ final class MemTable {
         entries[base + TYPE_SENSOR] = ((long) type.ordinal() << 32) | (sensorId & 0xffff_ffffL);
         arenaSize += len;
         place(h, e);
+    }
+
+    /**
+     * The next capacity of an array that has {@code length}: double it, but once it is past
+     * {@link #JUMP_AT} the batch is clearly a big one, so grow straight to {@code expected} (the
+     * size {@code expectedValues} needs, but at most eightfold) instead of copying it again at every doubling.
+     */
+    private static int grown(int length, long expected) {
+        long next = length * 2L;
+        if (length >= JUMP_AT) {
+            next = Math.max(next, Math.min(expected, length * 8L));
+        }
+        return (int) Math.min(next, Integer.MAX_VALUE - 16);
     }
 
     private void place(long h, int e) {
