@@ -83,7 +83,7 @@ final class HuntCommand implements Callable<Integer> {
                 History history = noHistory ? null : History.open(Env.home(root).resolve("history"));
                 BufferedWriter jsonl = out == null ? null : Files.newBufferedWriter(out, StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            Matcher matcher = new Matcher(Intel.compile(store));
+            Matcher matcher = new Matcher(Intel.compile(store, Env.home(root).resolve("cache")));
             Attribution attribution = new Attribution(store);
             Consumer<StixObject> report = s -> {
                 try {

@@ -99,6 +99,37 @@ class HuntCommandTest {
     }
 
     @Test
+    void listEntries_areCachedBesideTheStore_andTheCacheFollowsEveryListChangeAndSurvivesDamage() throws IOException {
+        String header = "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n"
+                + "#path\tdns\n#fields\tts\tuid\tquery\tanswers\n#types\ttime\tstring\tstring\tvector[string]\n";
+        Path dns = Files.writeString(home.resolve("dns.log"), header
+                + "1700000000.000000\tD1\tc2.first.example\t-\n"
+                + "1700000001.000000\tD2\twww.second.example\t-\n"
+                + "1700000002.000000\tD3\tharmless.example\t-\n");
+        Path cache = home.resolve("cache/list-entries.bin");
+        run("import", "--subdomains", list("first.txt", "first.example").toString());
+
+        assertThat(summary(run("hunt", "--no-history", dns.toString())).path("hits").asLong()).isEqualTo(1);
+        byte[] written = Files.readAllBytes(cache);
+        java.nio.file.attribute.FileTime when = Files.getLastModifiedTime(cache);
+        assertThat(summary(run("hunt", "--no-history", dns.toString())).path("hits").asLong()).isEqualTo(1);
+        assertThat(Files.getLastModifiedTime(cache)).as("a current cache is read, not rewritten").isEqualTo(when);
+
+        run("import", "--subdomains", list("second.txt", "second.example").toString());
+        assertThat(summary(run("hunt", "--no-history", dns.toString())).path("hits").asLong())
+                .as("a new list changes the store's fingerprint, so the cache is refreshed").isEqualTo(2);
+        assertThat(Files.readAllBytes(cache)).isNotEqualTo(written);
+
+        byte[] current = Files.readAllBytes(cache);
+        byte[] damaged = current.clone();
+        damaged[damaged.length / 2] ^= 0x5a;
+        Files.write(cache, damaged);
+        assertThat(summary(run("hunt", "--no-history", dns.toString())).path("hits").asLong())
+                .as("a damaged cache is ignored").isEqualTo(2);
+        assertThat(Files.readAllBytes(cache)).as("and written again").isEqualTo(current);
+    }
+
+    @Test
     void aPatternJoiningTwoLogs_matches_whenEachLogSpansFarMoreThanItsWindow() throws IOException {
         // An hour of DNS and an hour of connections; the name is asked at 30:00 and again at 60:00. Read one
         // log after the other, the connection at 30:10 would arrive after the pattern's state had moved on

@@ -1,5 +1,6 @@
 package org.threatledger.pipeline;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,19 @@ public final class Intel {
     public static IndicatorSet compile(KnowledgeStore store) {
         List<IocEntry> entries = new ArrayList<>();
         store.forEachEntry(entries::add);
+        return compile(store, entries);
+    }
+
+    /**
+     * Compiles every current list entry and STIX indicator, taking the list entries from the cache in
+     * {@code cacheDir} when it holds the store's current lists (see {@link EntryCache}) and
+     * refreshing it when not.
+     */
+    public static IndicatorSet compile(KnowledgeStore store, Path cacheDir) {
+        return compile(store, EntryCache.entries(store, cacheDir));
+    }
+
+    private static IndicatorSet compile(KnowledgeStore store, List<IocEntry> entries) {
         List<StixObject> indicators = new ArrayList<>();
         // an indicator with x_threatledger_list_ref is a list entry written out as STIX (for a sighting
         // or an export); the entry itself is already in the set

@@ -243,6 +243,21 @@ final class JdbcStore implements KnowledgeStore {
         }
     }
 
+    @Override
+    public String entriesFingerprint() {
+        StringBuilder lists = new StringBuilder(name);
+        for (Object[] list : query(CURRENT_LISTS + " ORDER BY c.id", JdbcStore::pair)) {
+            lists.append('\n').append(list[0]).append('@').append(list[1]);
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(lists.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
     /** The greatest seq: a put takes its seqs and commits under the write lock, so this grows with every commit. */
     @Override
     public long revision() {

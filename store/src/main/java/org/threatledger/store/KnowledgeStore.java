@@ -108,6 +108,15 @@ public interface KnowledgeStore extends AutoCloseable {
     void forEachEntry(Consumer<IocEntry> consumer);
 
     /**
+     * A fingerprint of what {@link #forEachEntry} gives: it names this store and the current version
+     * of every list with entries, and list versions never change, so an equal fingerprint means the
+     * same entries. Null when the store cannot say (then nothing may be cached from its entries).
+     */
+    default String entriesFingerprint() {
+        return null;
+    }
+
+    /**
      * Counts of current, non-revoked objects and list entries. Deprecated ATT&CK objects
      * ({@code x_mitre_deprecated}) are current and counted; callers that hide them filter on
      * {@link StixObject#deprecated()}.
