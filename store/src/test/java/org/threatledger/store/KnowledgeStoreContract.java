@@ -319,6 +319,22 @@ abstract class KnowledgeStoreContract {
     }
 
     @Test
+    void entriesFingerprint_changesExactlyWhenTheCurrentListsDo() {
+        String listId = "x-threatledger-ioc-list--1b2c3d4e-0000-4000-8000-000000000013";
+        String empty = store.entriesFingerprint();
+        store.putList(TestData.list(listId, "2024-01-01T00:00:00.000Z"), TestData.domains(listId, "a", 3), TEST);
+        String first = store.entriesFingerprint();
+
+        store.put(TestData.pythonStix2Store(), TEST);
+        store.putList(TestData.list(listId, "2024-01-01T00:00:00.000Z"), TestData.domains(listId, "x", 9), TEST);
+        assertThat(store.entriesFingerprint()).as("other objects, a re-import of the same list version").isEqualTo(first);
+
+        store.putList(TestData.list(listId, "2025-01-01T00:00:00.000Z"), TestData.domains(listId, "b", 2), TEST);
+        String second = store.entriesFingerprint();
+        assertThat(List.of(empty, first, second)).doesNotHaveDuplicates();
+    }
+
+    @Test
     void listEntries_olderOrSameListVersion_leavesEntriesAlone() {
         String listId = "x-threatledger-ioc-list--1b2c3d4e-0000-4000-8000-000000000012";
         store.putList(TestData.list(listId, "2025-01-01T00:00:00.000Z"), TestData.domains(listId, "current", 4), TEST);
