@@ -100,15 +100,23 @@ final class SegmentWriter implements AutoCloseable {
      */
     void add(byte[] key, int off, int len, long first, long last, long count, int[] sensors, int sensorCount,
              boolean moreSensors) throws IOException {
-        if (previousLength >= 0
-                && java.util.Arrays.compareUnsigned(previousKey, 0, previousLength, key, off, off + len) >= 0) {
-            throw new IllegalStateException("segment keys out of order at entry " + entries);
+        int common = 0;
+        if (previousLength >= 0) {
+            // one pass gives both the order check and the prefix shared with the previous key
+            int max = Math.min(previousLength, len);
+            while (common < max && previousKey[common] == key[off + common]) {
+                common++;
+            }
+            boolean increasing = common < max ? (previousKey[common] & 0xff) < (key[off + common] & 0xff) : previousLength < len;
+            if (!increasing) {
+                throw new IllegalStateException("segment keys out of order at entry " + entries);
+            }
         }
         int shared = 0;
         if (blockFirstKey == null) {
             blockFirstKey = java.util.Arrays.copyOfRange(key, off, off + len);
         } else {
-            shared = java.util.Arrays.mismatch(previousKey, 0, previousLength, key, off, off + len);
+            shared = common;
         }
         block.putVar(shared);
         block.putVar(len - shared);

@@ -70,6 +70,26 @@ class SegmentFormatTest {
         }
     }
 
+    @Test
+    void keysMustArriveStrictlyIncreasing_unsignedAndShorterPrefixFirst() throws IOException {
+        try (SegmentWriter w = new SegmentWriter(dir.resolve("order.seg"), 8, false)) {
+            add(w, new byte[] {1, 'a'});
+            add(w, new byte[] {1, 'a', 0});
+            add(w, new byte[] {1, 'a', (byte) 0x80});
+            add(w, new byte[] {1, 'b'});
+            for (byte[] bad : List.of(new byte[] {1, 'b'}, new byte[] {1, 'a', (byte) 0x80}, new byte[] {1})) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> add(w, bad))
+                        .hasMessageContaining("out of order");
+            }
+            add(w, new byte[] {1, 'b', 'c'});
+            assertThat(w.entries()).isEqualTo(5);
+        }
+    }
+
+    private static void add(SegmentWriter w, byte[] key) throws IOException {
+        w.add(key, 0, key.length, 1, 1, 1, new int[0], 0, false);
+    }
+
     private static void record(History h, int round) {
         for (int i = 0; i < 5000; i++) {
             h.record(DOMAIN, "host" + (round * 5000 + i) + ".zone" + round + ".example", 1_700_000_000_000_000L + i, "sensor-a");
