@@ -165,6 +165,9 @@ final class Values {
             }
             i = j == i ? i + 1 : j;
         }
+        if (isText(g, bestStart, bestLen, original)) {
+            return original;
+        }
         char[] out = new char[39];
         int n = 0;
         for (int i = 0; i < 8; i++) {
@@ -182,16 +185,42 @@ final class Values {
                 out[n++] = Character.forDigit((v >> shift) & 0xf, 16);
             }
         }
-        if (n == original.length()) {
-            boolean same = true;
-            for (int i = 0; i < n && same; i++) {
-                same = out[i] == original.charAt(i);
-            }
-            if (same) {
-                return original;
-            }
-        }
         return new String(out, 0, n);
+    }
+
+    /**
+     * Whether {@code text} is exactly the RFC 5952 form of the groups with the zero run
+     * {@code [bestStart, bestStart + bestLen)} written as "::" (no run when {@code bestStart} is -1):
+     * the form {@link #ipv6Text} writes, compared character by character without writing it.
+     */
+    private static boolean isText(int[] g, int bestStart, int bestLen, String text) {
+        int p = 0;
+        int n = text.length();
+        boolean afterColon = true;
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                if (p + 2 > n || text.charAt(p) != ':' || text.charAt(p + 1) != ':') {
+                    return false;
+                }
+                p += 2;
+                afterColon = true;
+                i += bestLen - 1;
+                continue;
+            }
+            if (!afterColon) {
+                if (p >= n || text.charAt(p++) != ':') {
+                    return false;
+                }
+            }
+            int v = g[i];
+            for (int shift = v > 0xfff ? 12 : v > 0xff ? 8 : v > 0xf ? 4 : 0; shift >= 0; shift -= 4) {
+                if (p >= n || text.charAt(p++) != Character.forDigit((v >> shift) & 0xf, 16)) {
+                    return false;
+                }
+            }
+            afterColon = false;
+        }
+        return p == n;
     }
 
     /** Addresses with an embedded IPv4 part ({@code ::ffff:1.2.3.4}): rare, left to IocValue. */

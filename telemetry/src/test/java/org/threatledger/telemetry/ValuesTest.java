@@ -27,7 +27,9 @@ class ValuesTest {
                 sb.append(g > 0 ? ":" : "").append(hex);
             }
             String raw = random.nextBoolean() ? sb.toString() : compressFirstZeroRun(sb.toString());
-            assertThat(Values.ipv6(raw)).as(raw).isEqualTo(IocValue.of(IocType.IPV6, raw).value());
+            String canonical = IocValue.of(IocType.IPV6, raw).value();
+            assertThat(Values.ipv6(raw)).as(raw).isEqualTo(canonical);
+            assertThat(Values.ipv6(canonical)).as("canonical text is returned as it is").isSameAs(canonical);
         }
     }
 
