@@ -19,6 +19,11 @@ import java.util.Arrays;
  *       {@code ordinal << 2 | flags}.</li>
  * </ul>
  * The table is sized to a load factor between 3/8 and 3/4.
+ *
+ * <p>A large index also has a blocked Bloom filter over the key hashes (10 bits a key, all seven
+ * probes in one 64-byte block): about 1.2 MB for a million keys, which stays in the core's cache
+ * while the 16 MB of slots does not. Almost every observed value is in no list, and the filter
+ * turns it away without the slot read that would miss the cache.
  */
 final class ExactIndex {
     /** the value itself matches */
@@ -36,8 +41,19 @@ final class ExactIndex {
     private final int[] pool;
     private final long kinds;
     private final boolean hasSubdomains;
+    /** The Bloom filter's words, 8 per block; null for a small index (its slots stay in cache anyway). */
+    private final long[] filter;
+    private final long filterBlocks;
 
-    private ExactIndex(long[] slots, int[] keyStart, byte[] arena, int[] keyPosting, int[] pool, long kinds) {
+    /** Keys from which an index has a filter. */
+    static final int FILTER_FROM = 1 << 16;
+    private static final int FILTER_BITS_PER_KEY = 10;
+    private static final int FILTER_PROBES = 7;
+    private static final long SLICE_MIX = 0x9e3779b97f4a7c15L;
+
+    private ExactIndex(long[] slots, int[] keyStart, byte[] arena, int[] keyPosting, int[] pool, long kinds, long[] filter) {
+        this.filter = filter;
+        this.filterBlocks = filter == null ? 0 : filter.length / 8;
         this.slots = slots;
         this.mask = slots.length - 1;
         this.keyStart = keyStart;
@@ -69,6 +85,9 @@ final class ExactIndex {
 
     /** The key {@code (kind, port, s[from, to))} with hash {@code hash}, or -1. */
     int find(int kind, int port, String s, int from, int to, long hash) {
+        if (filter != null && !mightContain(filter, filterBlocks, hash)) {
+            return -1;
+        }
         int fingerprint = (int) (hash >>> 32);
         for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
             long slot = slots[i];
@@ -86,6 +105,9 @@ final class ExactIndex {
 
     /** Like {@link #find}, but only keys with a subdomain posting (the parent-domain walk). */
     int findWithSubdomains(int kind, String s, int from, int to, long hash) {
+        if (filter != null && !mightContain(filter, filterBlocks, hash)) {
+            return -1;
+        }
         int fingerprint = (int) (hash >>> 32);
         for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
             long slot = slots[i];
@@ -99,6 +121,33 @@ final class ExactIndex {
                 }
             }
         }
+    }
+
+    /** Sets the key hash's seven bits in its block. */
+    private static void addToFilter(long[] words, long blocks, long hash) {
+        int base = filterBlock(blocks, hash);
+        long slices = hash * SLICE_MIX;
+        for (int i = 0; i < FILTER_PROBES; i++, slices >>>= 9) {
+            int bit = (int) slices & 511;
+            words[base + (bit >>> 6)] |= 1L << bit;
+        }
+    }
+
+    private static boolean mightContain(long[] words, long blocks, long hash) {
+        int base = filterBlock(blocks, hash);
+        long slices = hash * SLICE_MIX;
+        for (int i = 0; i < FILTER_PROBES; i++, slices >>>= 9) {
+            int bit = (int) slices & 511;
+            if ((words[base + (bit >>> 6)] & (1L << bit)) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first word of the hash's block: its upper half scaled onto the blocks. */
+    private static int filterBlock(long blocks, long hash) {
+        return (int) (((hash >>> 32) * blocks) >>> 32) * 8;
     }
 
     private static boolean matches(byte[] arena, int[] keyStart, int key, int kind, int port,
@@ -192,7 +241,8 @@ final class ExactIndex {
 
     /** Bytes held by the index arrays. */
     long bytes() {
-        return 8L * slots.length + 4L * keyStart.length + arena.length + 4L * keyPosting.length + 4L * pool.length;
+        return 8L * slots.length + 4L * keyStart.length + arena.length + 4L * keyPosting.length + 4L * pool.length
+                + (filter == null ? 0 : 8L * filter.length);
     }
 
     /** Collects keys and their postings; {@link #build} sizes the final arrays exactly. */
@@ -345,8 +395,16 @@ final class ExactIndex {
                     pool[at++] = postingValue[p];
                 }
             }
+            long[] filter = null;
+            if (keys >= FILTER_FROM) {
+                long blocks = ((long) keys * FILTER_BITS_PER_KEY + 511) / 512;
+                filter = new long[Math.toIntExact(blocks * 8)];
+                for (int key = 0; key < keys; key++) {
+                    addToFilter(filter, blocks, keyHash[key]);
+                }
+            }
             return new ExactIndex(slots, Arrays.copyOf(keyStart, keys + 1), Arrays.copyOf(arena, arenaLength),
-                    keyPosting, pool, kinds);
+                    keyPosting, pool, kinds, filter);
         }
 
         private int count(int key) {

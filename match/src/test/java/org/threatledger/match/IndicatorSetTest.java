@@ -65,6 +65,27 @@ class IndicatorSetTest {
     }
 
     @Test
+    void largeSet_withItsKeyFilter_findsEveryEntryAndEverySubdomain_andNothingElse() {
+        int n = ExactIndex.FILTER_FROM + 5_000;
+        List<IocEntry> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(entry(LIST, IocType.DOMAIN, "h" + i + ".zone" + (i % 7) + ".example", -1, i % 2 == 1));
+        }
+        list.add(entry(LIST, IocType.IPV4, "198.51.100.9", -1, false));
+        IndicatorSet set = IndicatorSet.compile(list, List.of());
+        for (int i = 0; i < n; i++) {
+            String d = "h" + i + ".zone" + (i % 7) + ".example";
+            assertThat(set.lookup(obs(ObservationType.DOMAIN, d))).as(d).containsExactly(i);
+            assertThat(set.lookup(obs(ObservationType.DOMAIN, "www." + d))).as("www." + d)
+                    .isEqualTo(i % 2 == 1 ? new int[] {i} : new int[0]);
+            assertThat(set.lookup(obs(ObservationType.DOMAIN, "x" + d))).isEmpty();
+        }
+        assertThat(set.lookup(obs(ObservationType.IPV4, "198.51.100.9"))).containsExactly(n);
+        assertThat(set.lookup(obs(ObservationType.IPV4, "198.51.100.10"))).isEmpty();
+        assertThat(set.indexBytes() / (double) n).as("bytes per indicator, filter included").isLessThan(64);
+    }
+
+    @Test
     void domainEntry_withSubdomains_hitsSubdomainsButNotLookAlikes() {
         IndicatorSet set = entries(entry(LIST, IocType.DOMAIN, "evil.com", -1, true));
         assertThat(set.lookup(obs(ObservationType.DOMAIN, "evil.com"))).containsExactly(0);
