@@ -167,8 +167,20 @@ public final class History implements AutoCloseable {
         record(observation.type(), observation.value(), observation.timeMicros(), observation.sensor());
     }
 
+    /** Counts {@code observations[0, n)} under one lock (a hunt's history thread records in batches). */
+    public synchronized void recordAll(Observation[] observations, int n) {
+        for (int i = 0; i < n; i++) {
+            Observation o = observations[i];
+            recordOne(o.type(), o.value(), o.timeMicros(), o.sensor());
+        }
+    }
+
     /** Counts one sighting of {@code value} at {@code timeMicros} by {@code sensor} (may be null). */
     public synchronized void record(ObservationType type, String value, long timeMicros, String sensor) {
+        recordOne(type, value, timeMicros, sensor);
+    }
+
+    private void recordOne(ObservationType type, String value, long timeMicros, String sensor) {
         int sensorId = sensor == lastSensor ? lastSensorId : sensorId(sensor);
         memory.record(type, value, timeMicros, sensorId);
         if (memory.size() >= options.flushValues()

@@ -77,14 +77,33 @@ final class MemTable {
         arenaSize = 0;
     }
 
-    /** Counts one observation of {@code (type, value)} at {@code micros} by sensor number {@code sensorId}. */
+    /**
+     * Counts one observation of {@code (type, value)} at {@code micros} by sensor number
+     * {@code sensorId}. One probe sequence serves both outcomes: a known value is updated where it
+     * is found, a new one is placed in the empty slot that ended the search.
+     */
     void record(ObservationType type, String value, long micros, int sensorId) {
         long h = Keys.hash(type, value);
-        int e = find(h, type, value);
-        if (e < 0) {
-            insert(h, type, value, micros, sensorId);
-            return;
+        int mask = slots.length - 1;
+        int i = (int) h & mask;
+        long tag = h & TAG;
+        long t = type.ordinal();
+        for (long s = slots[i]; s != 0; i = (i + 1) & mask, s = slots[i]) {
+            if ((s & TAG) == tag) {
+                int e = (int) s - 1;
+                int base = e * STRIDE;
+                long v = entries[base + VALUE];
+                if (entries[base + HASH] == h && entries[base + TYPE_SENSOR] >>> 32 == t
+                        && Utf8.equals(value, arena, (int) (v >>> 32), (int) v)) {
+                    update(e, micros, sensorId);
+                    return;
+                }
+            }
         }
+        insert(h, i, type, value, micros, sensorId);
+    }
+
+    private void update(int e, long micros, int sensorId) {
         int base = e * STRIDE;
         long[] d = entries;
         if (micros < d[base + FIRST]) {
@@ -123,11 +142,13 @@ final class MemTable {
         return -1;
     }
 
-    private void insert(long h, ObservationType type, String value, long micros, int sensorId) {
+    /** Adds a new value; {@code slot} is the empty slot its search ended at (void after a rehash). */
+    private void insert(long h, int slot, ObservationType type, String value, long micros, int sensorId) {
         if ((size + 1) * STRIDE > entries.length) {
             entries = Arrays.copyOf(entries, grown(entries.length, (long) expectedValues * STRIDE));
         }
-        if ((size + 1) * 2 > slots.length) {
+        boolean rehashed = (size + 1) * 2 > slots.length;
+        if (rehashed) {
             rehash();
         }
         int len = Utf8.length(value);
@@ -148,7 +169,11 @@ final class MemTable {
         entries[base + VALUE] = ((long) arenaSize << 32) | len;
         entries[base + TYPE_SENSOR] = ((long) type.ordinal() << 32) | (sensorId & 0xffff_ffffL);
         arenaSize += len;
-        place(h, e);
+        if (rehashed) {
+            place(h, e);
+        } else {
+            slots[slot] = (h & TAG) | (e + 1L);
+        }
     }
 
     /**

@@ -51,6 +51,23 @@ class HistoryTest {
     }
 
     @Test
+    void recordAll_countsABatchExactlyAsOneByOne() throws IOException {
+        org.threatledger.match.Observation[] batch = new org.threatledger.match.Observation[5];
+        String[] values = {"a.example", "b.example", "a.example", "a.example", "unused.example"};
+        String[] sensors = {"s1", "s1", "s2", "s1", "s1"};
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = new org.threatledger.match.Observation(DOMAIN, values[i], -1, 100L * (5 - i),
+                    org.threatledger.match.Where.DNS_QUERY, sensors[i], "f", i + 1, null, null);
+        }
+        try (History h = History.open(dir)) {
+            h.recordAll(batch, 4);
+            assertThat(h.lookup(DOMAIN, "a.example")).contains(new Seen(DOMAIN, "a.example", 200, 500, 3, List.of("s1", "s2"), false));
+            assertThat(h.lookup(DOMAIN, "b.example")).contains(new Seen(DOMAIN, "b.example", 400, 400, 1, List.of("s1"), false));
+            assertThat(h.lookup(DOMAIN, "unused.example")).as("past n").isEmpty();
+        }
+    }
+
+    @Test
     void valueSeenInTwoFlushes_isFoldedAcrossSegmentsAndMemory() throws IOException {
         try (History h = History.open(dir)) {
             h.record(ObservationType.IPV4, "203.0.113.7", 5_000, "a");

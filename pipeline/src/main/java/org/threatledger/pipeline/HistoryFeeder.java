@@ -28,12 +28,11 @@ final class HistoryFeeder implements AutoCloseable {
         thread = Thread.ofPlatform().daemon().name("threatledger-history").start(() -> {
             try {
                 for (Observation[] b = queue.take(); b != END; b = queue.take()) {
-                    for (Observation o : b) {
-                        if (o == null) {
-                            break;
-                        }
-                        history.record(o);
+                    int n = 0;
+                    while (n < b.length && b[n] != null) {
+                        n++;
                     }
+                    history.recordAll(b, n);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
