@@ -10,8 +10,8 @@ import org.threatledger.match.Observation;
  * matches: on two cores the history (hashing every value, sorting and writing segments when the
  * in-memory table fills) runs beside the hunt instead of after each line. Observations travel in
  * batches of {@value #BATCH}; at most {@value #QUEUED} batches wait, which bounds memory and makes
- * the hunt wait when the history falls behind. {@link #close()} records what is left and rethrows
- * a failure of the history thread.
+ * the hunt wait when the history falls behind. {@link #close()} records what is left, flushes, and
+ * rethrows a failure of the history thread.
  */
 final class HistoryFeeder implements AutoCloseable {
     private static final int BATCH = 8192;
@@ -20,11 +20,13 @@ final class HistoryFeeder implements AutoCloseable {
 
     private final BlockingQueue<Observation[]> queue = new ArrayBlockingQueue<>(QUEUED);
     private final Thread thread;
+    private final History history;
     private volatile RuntimeException failure;
     private Observation[] batch = new Observation[BATCH];
     private int size;
 
     HistoryFeeder(History history) {
+        this.history = history;
         thread = Thread.ofPlatform().daemon().name("threatledger-history").start(() -> {
             try {
                 for (Observation[] b = queue.take(); b != END; b = queue.take()) {
@@ -65,6 +67,10 @@ final class HistoryFeeder implements AutoCloseable {
         size = 0;
     }
 
+    /**
+     * Records what is queued, then flushes the history: when this returns, every observation
+     * recorded is durable (a hunt's figures then include writing its last segment).
+     */
     @Override
     public void close() {
         if (size > 0) {
@@ -79,6 +85,11 @@ final class HistoryFeeder implements AutoCloseable {
         }
         if (failure != null) {
             throw failure;
+        }
+        try {
+            history.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("history: the last values recorded could not be written", e);
         }
     }
 }
