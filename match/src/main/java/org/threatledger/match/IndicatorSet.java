@@ -192,10 +192,16 @@ public final class IndicatorSet {
         return probe(Kind.DOMAIN, 0, d, 0, d.length(), h, hits);
     }
 
+    /** The exact kinds {@link #address} may probe. */
+    private static final long ADDRESS_KINDS = Kind.bit(Kind.IPV4) | Kind.bit(Kind.IPV6) | Kind.bit(Kind.IPV4_PORT)
+            | Kind.bit(Kind.IPV6_PORT) | Kind.bit(Kind.IPV4_DST) | Kind.bit(Kind.IPV6_DST) | Kind.bit(Kind.IPV4_SRC)
+            | Kind.bit(Kind.IPV6_SRC);
+
     private IntList address(Observation o) {
         String v = o.value();
         boolean v4 = o.type() == ObservationType.IPV4;
-        long h = KeyHash.chars(v, 0, v.length());
+        // the characters are hashed only when some address kind is indexed (domain-only sets skip it)
+        long h = (exact.kinds() & ADDRESS_KINDS) == 0 ? 0 : KeyHash.chars(v, 0, v.length());
         IntList hits = probe(v4 ? Kind.IPV4 : Kind.IPV6, 0, v, 0, v.length(), h, null);
         Where where = o.where();
         if (o.port() >= 0 && where != Where.CONN_ORIG) {
