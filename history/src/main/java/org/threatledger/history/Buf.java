@@ -11,6 +11,11 @@ final class Buf {
         size = 0;
     }
 
+    /** Makes room for {@code more} bytes, for the unchecked puts that follow. */
+    void reserve(int more) {
+        ensure(more);
+    }
+
     private void ensure(int more) {
         if (size + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
@@ -25,15 +30,29 @@ final class Buf {
 
     void putVar(long v) {
         ensure(10);
+        putVarReserved(v);
+    }
+
+    /** {@link #putVar} into room made by {@link #reserve} (10 bytes a number at most). */
+    void putVarReserved(long v) {
+        byte[] b = bytes;
+        int at = size;
         while ((v & ~0x7fL) != 0) {
-            bytes[size++] = (byte) ((v & 0x7f) | 0x80);
+            b[at++] = (byte) ((v & 0x7f) | 0x80);
             v >>>= 7;
         }
-        bytes[size++] = (byte) v;
+        b[at++] = (byte) v;
+        size = at;
     }
 
     void putSigned(long v) {
-        putVar((v << 1) ^ (v >> 63));
+        ensure(10);
+        putSignedReserved(v);
+    }
+
+    /** {@link #putSigned} into room made by {@link #reserve}. */
+    void putSignedReserved(long v) {
+        putVarReserved((v << 1) ^ (v >> 63));
     }
 
     void putLong(long v) {

@@ -118,15 +118,16 @@ final class SegmentWriter implements AutoCloseable {
         } else {
             shared = common;
         }
-        block.putVar(shared);
-        block.putVar(len - shared);
+        block.reserve(len + 10 * (6 + sensorCount));
+        block.putVarReserved(shared);
+        block.putVarReserved(len - shared);
         block.put(key, off + shared, len - shared);
-        block.putSigned(first);
-        block.putVar(last - first);
-        block.putVar(count);
-        block.putVar(((long) sensorCount << 1) | (moreSensors ? 1 : 0));
+        block.putSignedReserved(first);
+        block.putVarReserved(last - first);
+        block.putVarReserved(count);
+        block.putVarReserved(((long) sensorCount << 1) | (moreSensors ? 1 : 0));
         for (int i = 0; i < sensorCount; i++) {
-            block.putVar(sensors[i]);
+            block.putVarReserved(sensors[i]);
         }
         bloom.add(Keys.hash(key, off, len));
         if (previousKey.length < len) {
