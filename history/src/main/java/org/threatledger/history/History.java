@@ -60,6 +60,10 @@ public final class History implements AutoCloseable {
     private Thread flusher;
     /** What made the last background flush fail; thrown at the next call that waits for it. */
     private Throwable flushFailure;
+    /** The background merges under way, or null (one merger at a time; it runs every merge that is due). */
+    private Thread merger;
+    /** What made the last background merge fail; thrown by {@link #compact} and {@link #close}. */
+    private Throwable mergeFailure;
     private final List<Segment> segments = new ArrayList<>();
     private final Map<String, Integer> sensorIds = new HashMap<>();
     private final List<String> sensorNames = new ArrayList<>();
@@ -213,14 +217,44 @@ public final class History implements AutoCloseable {
         flusher = Thread.ofPlatform().daemon().name("threatledger-history-flush").start(() -> writeInBackground(full, name, names));
     }
 
-    /** The background flush: the segment, then the merges, touching shared state only under the monitor. */
+    /** The background flush: the segment, touching shared state only under the monitor; then the merges it made due. */
     private void writeInBackground(MemTable full, SegmentName name, List<String> names) {
         Throwable failure = null;
+        Segment written = null;
         try {
-            Segment written = write(full, name, id -> id < 0 ? null : names.get(id));
-            synchronized (this) {
+            written = write(full, name, id -> id < 0 ? null : names.get(id));
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+        }
+        synchronized (this) {
+            if (written != null) {
                 segments.add(written);
             }
+            full.clear();
+            spare = full;
+            flushFailure = failure;
+            flusher = null;
+            notifyAll();
+            startMerges();
+        }
+    }
+
+    /**
+     * Starts the merges that are due on a thread of their own, unless one runs already (it looks for
+     * due merges again after each). Flushes do not wait for merges: a hunt's last flush makes its
+     * values durable without waiting for a merge of older segments; {@link #compact} and
+     * {@link #close} wait for them. Lookups run beside a merge: a merged segment replaces its inputs
+     * under the monitor. Holds the monitor on entry.
+     */
+    private void startMerges() {
+        if (merger == null && mergeFailure == null && nextMerge() != null) {
+            merger = Thread.ofPlatform().daemon().name("threatledger-history-merge").start(this::mergeInBackground);
+        }
+    }
+
+    private void mergeInBackground() {
+        Throwable failure = null;
+        try {
             for (List<Segment> inputs = nextMerge(); inputs != null; inputs = nextMerge()) {
                 SegmentName merged = mergedName(inputs);
                 Merge.write(inputs, dir, merged, Long.MIN_VALUE);
@@ -233,11 +267,30 @@ public final class History implements AutoCloseable {
             failure = e;
         }
         synchronized (this) {
-            full.clear();
-            spare = full;
-            flushFailure = failure;
-            flusher = null;
+            mergeFailure = failure;
+            merger = null;
             notifyAll();
+            startMerges(); // a flush may have made another merge due after the last look
+        }
+    }
+
+    /** Waits for the background merges, if any; rethrows their failure. Holds the monitor on entry. */
+    private void awaitMerger() throws IOException {
+        boolean interrupted = false;
+        while (merger != null) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (mergeFailure != null) {
+            Throwable f = mergeFailure;
+            mergeFailure = null;
+            throw new IOException("history " + dir + ": a merge failed (its inputs are intact)", f);
         }
     }
 
@@ -288,7 +341,7 @@ public final class History implements AutoCloseable {
         segments.add(write(memory, name, this::sensorName));
         nextFlush++;
         memory.clear();
-        mergeTiers();
+        startMerges();
     }
 
     /** Writes a table as the segment {@code name}, blocks uncompressed (durable when this returns), and opens it. */
@@ -301,20 +354,15 @@ public final class History implements AutoCloseable {
     }
 
     /**
-     * Size-tiered merging: the newest {@value #TIER} segments are merged into one when they are of
-     * about the same size (the largest at most twice the smallest), so each value is rewritten about
-     * once per fourfold growth of the history instead of once per doubling; a hunt that flushes a few
-     * times writes its values once and merges nothing. Segments of mixed sizes that never form a tier
-     * are bounded by {@value #MAX_SEGMENTS}: past that the adjacent pair with the fewest entries is merged.
-     * Lookups visit every segment, but a Bloom filter turns most of them away without a read.
+     * The adjacent segments to merge next, or null when none is due. Size-tiered merging: the
+     * newest {@value #TIER} segments are merged into one when they are of about the same size (the
+     * largest at most twice the smallest), so each value is rewritten about once per fourfold growth
+     * of the history instead of once per doubling; a hunt that flushes a few times writes its values
+     * once and merges nothing. Segments of mixed sizes that never form a tier are bounded by
+     * {@value #MAX_SEGMENTS}: past that the adjacent pair with the fewest entries is merged. Lookups
+     * visit every segment, but a Bloom filter turns most of them away without a read. Only the
+     * merger calls this once it runs, so the segments it returns are not being merged already.
      */
-    private void mergeTiers() throws IOException {
-        for (List<Segment> inputs = nextMerge(); inputs != null; inputs = nextMerge()) {
-            replace(inputs, mergedName(inputs), Long.MIN_VALUE);
-        }
-    }
-
-    /** The adjacent segments to merge next under the tier rules, or null when none is due. */
     private synchronized List<Segment> nextMerge() {
         if (segments.size() >= TIER) {
             List<Segment> newest = List.copyOf(segments.subList(segments.size() - TIER, segments.size()));
@@ -368,6 +416,7 @@ public final class History implements AutoCloseable {
     /** Drops values last seen before {@code now} minus the retention, merging everything into one segment. */
     public synchronized void compact(Instant now) throws IOException {
         flush();
+        awaitMerger();
         if (segments.isEmpty()) {
             return;
         }
@@ -536,9 +585,14 @@ public final class History implements AutoCloseable {
         }
     }
 
-    /** Segment count, stored values and bytes on disk. */
+    /** Segment count, stored values and bytes on disk, once the flush and merges under way are done. */
     public synchronized Stats stats() {
         awaitFlusher();
+        try {
+            awaitMerger();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         long stored = 0;
         long bytes = 0;
         for (Segment s : segments) {
@@ -553,6 +607,7 @@ public final class History implements AutoCloseable {
     public synchronized void close() throws IOException {
         try {
             flush();
+            awaitMerger();
         } finally {
             closeFiles();
         }
