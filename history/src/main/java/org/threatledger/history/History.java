@@ -276,17 +276,7 @@ public final class History implements AutoCloseable {
 
     /** Waits for the background merges, if any; rethrows their failure. Holds the monitor on entry. */
     private void awaitMerger() throws IOException {
-        boolean interrupted = false;
-        while (merger != null) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        waitWhile(() -> merger != null);
         if (mergeFailure != null) {
             Throwable f = mergeFailure;
             mergeFailure = null;
@@ -296,8 +286,19 @@ public final class History implements AutoCloseable {
 
     /** Waits for the background flush under way, if any; rethrows its failure. Holds the monitor on entry. */
     private void awaitFlusher() {
+        waitWhile(() -> flusher != null);
+        if (flushFailure != null) {
+            Throwable f = flushFailure;
+            flushFailure = null;
+            throw new UncheckedIOException("history " + dir + ": a flush failed; the values it held are lost",
+                    f instanceof IOException io ? io : new IOException(f));
+        }
+    }
+
+    /** Waits on this object's monitor (held on entry) while {@code busy}; an interrupt is kept for later. */
+    private void waitWhile(java.util.function.BooleanSupplier busy) {
         boolean interrupted = false;
-        while (flusher != null) {
+        while (busy.getAsBoolean()) {
             try {
                 wait();
             } catch (InterruptedException e) {
@@ -306,12 +307,6 @@ public final class History implements AutoCloseable {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-        if (flushFailure != null) {
-            Throwable f = flushFailure;
-            flushFailure = null;
-            throw new UncheckedIOException("history " + dir + ": a flush failed; the values it held are lost",
-                    f instanceof IOException io ? io : new IOException(f));
         }
     }
 
