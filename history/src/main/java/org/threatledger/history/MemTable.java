@@ -305,6 +305,8 @@ final class MemTable {
 
     /** Table sensor numbers turned into a segment's sensor numbers, each name looked up once. */
     private static final class SensorNumbers {
+        private static final int UNKNOWN = -1;
+        private static final int UNNAMED = -2;
         private final SegmentWriter w;
         private final IntFunction<String> sensorName;
         private int[] numbers = new int[0];
@@ -322,13 +324,13 @@ final class MemTable {
             if (id >= numbers.length) {
                 int old = numbers.length;
                 numbers = Arrays.copyOf(numbers, Math.max(id + 1, old * 2));
-                Arrays.fill(numbers, old, numbers.length, -1);
+                Arrays.fill(numbers, old, numbers.length, UNKNOWN);
             }
-            if (numbers[id] < 0) {
+            if (numbers[id] == UNKNOWN) {
                 String name = sensorName.apply(id);
-                numbers[id] = name == null ? Integer.MIN_VALUE : w.sensorId(name);
+                numbers[id] = name == null ? UNNAMED : w.sensorId(name);
             }
-            if (numbers[id] == Integer.MIN_VALUE) {
+            if (numbers[id] == UNNAMED) {
                 return n;
             }
             out[n] = numbers[id];
