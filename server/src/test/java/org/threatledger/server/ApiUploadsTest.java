@@ -187,6 +187,7 @@ class ApiUploadsTest {
         assertThat(ofOne.path("sightings")).isNotEmpty()
                 .allSatisfy(s -> assertThat(s.path("sighting_of_ref").asText()).isEqualTo(indicator));
         assertThat(Files.isDirectory(home.resolve("history"))).isTrue();
+        assertThat(home.resolve("cache/list-entries.bin")).as("hunts over the API keep the list-entry cache too").exists();
     }
 
     @Test

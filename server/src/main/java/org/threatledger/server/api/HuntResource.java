@@ -18,7 +18,6 @@ import org.threatledger.match.Matcher;
 import org.threatledger.pipeline.Attribution;
 import org.threatledger.pipeline.HuntRun;
 import org.threatledger.pipeline.HuntSummary;
-import org.threatledger.pipeline.Intel;
 import org.threatledger.sighting.SightingAggregator;
 import org.threatledger.stix.StixObject;
 import org.threatledger.store.KnowledgeStore;
@@ -62,7 +61,7 @@ final class HuntResource {
             IndicatorSet set;
             try (History history = uploads.openHistory()) {
                 KnowledgeStore store = uploads.store();
-                set = Intel.compile(store);
+                set = uploads.compileIntel();
                 Attribution attribution = new Attribution(store);
                 hunt = new HuntRun(store, new Matcher(set), history, SightingAggregator.Options.defaults()
                         .withActors(id -> attribution.actorsOf(id, null)), attribution, reported::add, "hunt");

@@ -42,6 +42,15 @@ record Uploads(KnowledgeStore store, DisclosureLog log, Path historyDir, Reentra
         }
     }
 
+    /**
+     * The current intel compiled for one hunt. With a history, the list entries come through the
+     * entry cache in the home's {@code cache} directory beside it, as for the CLI's {@code hunt}.
+     */
+    org.threatledger.match.IndicatorSet compileIntel() {
+        return historyDir == null ? org.threatledger.pipeline.Intel.compile(store)
+                : org.threatledger.pipeline.Intel.compile(store, historyDir.resolveSibling("cache"));
+    }
+
     /** The history, opened for one hunt; null when there is none; a 409 when another process holds it. */
     History openHistory() {
         if (historyDir == null) {
