@@ -84,6 +84,19 @@ final class MemTable {
      */
     void record(ObservationType type, String value, long micros, int sensorId) {
         long h = Keys.hash(type, value);
+        int found = probe(h, type, value);
+        if (found >= 0) {
+            update(found, micros, sensorId);
+        } else {
+            insert(h, ~found, type, value, micros, sensorId);
+        }
+    }
+
+    /**
+     * Searches for {@code (type, value)}, whose hash is {@code h}: its entry number, or the
+     * complement ({@code ~slot}, negative) of the empty slot that ended the search.
+     */
+    private int probe(long h, ObservationType type, String value) {
         int mask = slots.length - 1;
         int i = (int) h & mask;
         long tag = h & TAG;
@@ -95,12 +108,11 @@ final class MemTable {
                 long v = entries[base + VALUE];
                 if (entries[base + HASH] == h && entries[base + TYPE_SENSOR] >>> 32 == t
                         && Utf8.equals(value, arena, (int) (v >>> 32), (int) v)) {
-                    update(e, micros, sensorId);
-                    return;
+                    return e;
                 }
             }
         }
-        insert(h, i, type, value, micros, sensorId);
+        return ~i;
     }
 
     private void update(int e, long micros, int sensorId) {
@@ -120,26 +132,8 @@ final class MemTable {
 
     /** The entry number of {@code (type, value)}, or -1. */
     int find(ObservationType type, String value) {
-        return find(Keys.hash(type, value), type, value);
-    }
-
-    private int find(long h, ObservationType type, String value) {
-        int mask = slots.length - 1;
-        int i = (int) h & mask;
-        long tag = h & TAG;
-        long t = type.ordinal();
-        for (long s = slots[i]; s != 0; i = (i + 1) & mask, s = slots[i]) {
-            if ((s & TAG) == tag) {
-                int e = (int) s - 1;
-                int base = e * STRIDE;
-                long v = entries[base + VALUE];
-                if (entries[base + HASH] == h && entries[base + TYPE_SENSOR] >>> 32 == t
-                        && Utf8.equals(value, arena, (int) (v >>> 32), (int) v)) {
-                    return e;
-                }
-            }
-        }
-        return -1;
+        int found = probe(Keys.hash(type, value), type, value);
+        return found >= 0 ? found : -1;
     }
 
     /** Adds a new value; {@code slot} is the empty slot its search ended at (void after a rehash). */

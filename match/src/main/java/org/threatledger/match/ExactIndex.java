@@ -20,8 +20,8 @@ import java.util.Arrays;
  * </ul>
  * The table is sized to a load factor between 3/8 and 3/4.
  *
- * <p>A large index also has a blocked Bloom filter over the key hashes (10 bits a key, all seven
- * probes in one 64-byte block): about 1.2 MB for a million keys, which stays in the core's cache
+ * <p>A large index also has a {@link BlockedBloom} filter over the key hashes (10 bits a key, all
+ * seven probes in one 64-byte block): about 1.2 MB for a million keys, which stays in the core's cache
  * while the 16 MB of slots does not. Almost every observed value is in no list, and the filter
  * turns it away without the slot read that would miss the cache.
  */
@@ -41,19 +41,14 @@ final class ExactIndex {
     private final int[] pool;
     private final long kinds;
     private final boolean hasSubdomains;
-    /** The Bloom filter's words, 8 per block; null for a small index (its slots stay in cache anyway). */
+    /** The {@link BlockedBloom} filter's words; null for a small index (its slots stay in cache anyway). */
     private final long[] filter;
-    private final long filterBlocks;
 
     /** Keys from which an index has a filter. */
     static final int FILTER_FROM = 1 << 16;
-    private static final int FILTER_BITS_PER_KEY = 10;
-    private static final int FILTER_PROBES = 7;
-    private static final long SLICE_MIX = 0x9e3779b97f4a7c15L;
 
     private ExactIndex(long[] slots, int[] keyStart, byte[] arena, int[] keyPosting, int[] pool, long kinds, long[] filter) {
         this.filter = filter;
-        this.filterBlocks = filter == null ? 0 : filter.length / 8;
         this.slots = slots;
         this.mask = slots.length - 1;
         this.keyStart = keyStart;
@@ -85,7 +80,7 @@ final class ExactIndex {
 
     /** The key {@code (kind, port, s[from, to))} with hash {@code hash}, or -1. */
     int find(int kind, int port, String s, int from, int to, long hash) {
-        if (filter != null && !mightContain(filter, filterBlocks, hash)) {
+        if (filter != null && !BlockedBloom.mightContain(filter, hash)) {
             return -1;
         }
         int fingerprint = (int) (hash >>> 32);
@@ -105,7 +100,7 @@ final class ExactIndex {
 
     /** Like {@link #find}, but only keys with a subdomain posting (the parent-domain walk). */
     int findWithSubdomains(int kind, String s, int from, int to, long hash) {
-        if (filter != null && !mightContain(filter, filterBlocks, hash)) {
+        if (filter != null && !BlockedBloom.mightContain(filter, hash)) {
             return -1;
         }
         int fingerprint = (int) (hash >>> 32);
@@ -121,33 +116,6 @@ final class ExactIndex {
                 }
             }
         }
-    }
-
-    /** Sets the key hash's seven bits in its block. */
-    private static void addToFilter(long[] words, long blocks, long hash) {
-        int base = filterBlock(blocks, hash);
-        long slices = hash * SLICE_MIX;
-        for (int i = 0; i < FILTER_PROBES; i++, slices >>>= 9) {
-            int bit = (int) slices & 511;
-            words[base + (bit >>> 6)] |= 1L << bit;
-        }
-    }
-
-    private static boolean mightContain(long[] words, long blocks, long hash) {
-        int base = filterBlock(blocks, hash);
-        long slices = hash * SLICE_MIX;
-        for (int i = 0; i < FILTER_PROBES; i++, slices >>>= 9) {
-            int bit = (int) slices & 511;
-            if ((words[base + (bit >>> 6)] & (1L << bit)) == 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The first word of the hash's block: its upper half scaled onto the blocks. */
-    private static int filterBlock(long blocks, long hash) {
-        return (int) (((hash >>> 32) * blocks) >>> 32) * 8;
     }
 
     private static boolean matches(byte[] arena, int[] keyStart, int key, int kind, int port,
@@ -397,10 +365,9 @@ final class ExactIndex {
             }
             long[] filter = null;
             if (keys >= FILTER_FROM) {
-                long blocks = ((long) keys * FILTER_BITS_PER_KEY + 511) / 512;
-                filter = new long[Math.toIntExact(blocks * 8)];
+                filter = BlockedBloom.words(keys);
                 for (int key = 0; key < keys; key++) {
-                    addToFilter(filter, blocks, keyHash[key]);
+                    BlockedBloom.add(filter, keyHash[key]);
                 }
             }
             return new ExactIndex(slots, Arrays.copyOf(keyStart, keys + 1), Arrays.copyOf(arena, arenaLength),
