@@ -107,7 +107,9 @@ final class SegmentWriter implements AutoCloseable {
             while (common < max && previousKey[common] == key[off + common]) {
                 common++;
             }
-            boolean increasing = common < max ? (previousKey[common] & 0xff) < (key[off + common] & 0xff) : previousLength < len;
+            boolean increasing = common < max
+                    ? (previousKey[common] & 0xff) < (key[off + common] & 0xff)
+                    : previousLength < len;
             if (!increasing) {
                 throw new IllegalStateException("segment keys out of order at entry " + entries);
             }

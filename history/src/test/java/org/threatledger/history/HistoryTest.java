@@ -61,8 +61,10 @@ class HistoryTest {
         }
         try (History h = History.open(dir)) {
             h.recordAll(batch, 4);
-            assertThat(h.lookup(DOMAIN, "a.example")).contains(new Seen(DOMAIN, "a.example", 200, 500, 3, List.of("s1", "s2"), false));
-            assertThat(h.lookup(DOMAIN, "b.example")).contains(new Seen(DOMAIN, "b.example", 400, 400, 1, List.of("s1"), false));
+            assertThat(h.lookup(DOMAIN, "a.example"))
+                    .contains(new Seen(DOMAIN, "a.example", 200, 500, 3, List.of("s1", "s2"), false));
+            assertThat(h.lookup(DOMAIN, "b.example"))
+                    .contains(new Seen(DOMAIN, "b.example", 400, 400, 1, List.of("s1"), false));
             assertThat(h.lookup(DOMAIN, "unused.example")).as("past n").isEmpty();
         }
     }
