@@ -27,6 +27,19 @@ class KeySortTest {
     }
 
     @Test
+    void largeRanges_radixSorted_orderLikeTheComparator() {
+        for (long seed : new long[] {1, 2, 3}) {
+            Entry[] entries = randomKeys(new Random(seed), KeySort.RADIX_FROM * 12);
+            Entry[] expected = entries.clone();
+            Arrays.sort(expected, (a, b) -> Keys.compare(a.key, b.key));
+
+            KeySort.sort(entries);
+
+            assertThat(keys(entries)).containsExactlyElementsOf(keys(expected));
+        }
+    }
+
+    @Test
     void aKeyThatEndsAtAChunkBoundary_sortsBeforeItsExtensions() {
         List<Entry> list = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
