@@ -20,16 +20,12 @@ final class KeySort {
     /** Bytes per pass for larger ranges, whose positions need 32 bits. */
     private static final int CHUNK_LARGE = 4;
     private static final int SMALL = 24;
-    /** Ranges from which the packed numbers are radix-sorted rather than compared. */
-    static final int RADIX_FROM = 1 << 12;
 
     private final byte[] arena;
     private final int[] off;
     private final int[] len;
     private final int[] tmp;
     private final long[] packed;
-    /** The radix sort's second buffer, made at its first use. */
-    private long[] spare;
 
     private KeySort(byte[] arena, int[] off, int[] len, int n) {
         this.arena = arena;
@@ -90,9 +86,10 @@ final class KeySort {
         int positionBits = 64 - 8 * chunk;
         long positionMask = (1L << positionBits) - 1;
         for (int i = 0; i < n; i++) {
-            packed[lo + i] = chunk(keys[lo + i], offset, chunk) << positionBits | i;
+            // Flipping the sign bit makes the signed primitive sort order the chunks unsigned.
+            packed[lo + i] = (chunk(keys[lo + i], offset, chunk) << positionBits | i) ^ Long.MIN_VALUE;
         }
-        sortPacked(lo, hi, positionBits);
+        Arrays.sort(packed, lo, hi);
         for (int i = lo; i < hi; i++) {
             tmp[i] = keys[lo + (int) (packed[i] & positionMask)];
         }
@@ -109,56 +106,6 @@ final class KeySort {
                 sort(keys, rest, j, next);
             }
             i = j;
-        }
-    }
-
-    /**
-     * Sorts {@code packed[lo, hi)} as unsigned numbers. The positions in the low {@code positionBits}
-     * are distinct and ascending, so a stable sort on the chunk bits above them alone gives the full
-     * order: large ranges take a least-significant-digit radix sort over those bits, a byte per pass
-     * (a pass in which every number has the same byte is skipped), which costs a few linear passes
-     * where a comparison sort of millions of numbers cost most of the flush's sort.
-     */
-    private void sortPacked(int lo, int hi, int positionBits) {
-        int n = hi - lo;
-        if (n < RADIX_FROM) {
-            // flipping the sign bit makes the signed primitive sort order the numbers unsigned
-            for (int i = lo; i < hi; i++) {
-                packed[i] ^= Long.MIN_VALUE;
-            }
-            Arrays.sort(packed, lo, hi);
-            for (int i = lo; i < hi; i++) {
-                packed[i] ^= Long.MIN_VALUE;
-            }
-            return;
-        }
-        if (spare == null) {
-            spare = new long[packed.length];
-        }
-        long[] from = packed;
-        long[] to = spare;
-        int[] count = new int[257];
-        for (int shift = positionBits; shift < 64; shift += 8) {
-            Arrays.fill(count, 0);
-            for (int i = lo; i < hi; i++) {
-                count[(int) (from[i] >>> shift & 0xff) + 1]++;
-            }
-            if (count[(int) (from[lo] >>> shift & 0xff) + 1] == n) {
-                continue; // every number has this byte
-            }
-            for (int d = 0; d < 256; d++) {
-                count[d + 1] += count[d];
-            }
-            for (int i = lo; i < hi; i++) {
-                long v = from[i];
-                to[lo + count[(int) (v >>> shift & 0xff)]++] = v;
-            }
-            long[] t = from;
-            from = to;
-            to = t;
-        }
-        if (from != packed) {
-            System.arraycopy(from, lo, packed, lo, n);
         }
     }
 

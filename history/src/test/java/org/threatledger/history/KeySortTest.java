@@ -27,9 +27,9 @@ class KeySortTest {
     }
 
     @Test
-    void largeRanges_radixSorted_orderLikeTheComparator() {
+    void largeRanges_orderLikeTheComparator() {
         for (long seed : new long[] {1, 2, 3}) {
-            Entry[] entries = randomKeys(new Random(seed), KeySort.RADIX_FROM * 12);
+            Entry[] entries = randomKeys(new Random(seed), 50_000);
             Entry[] expected = entries.clone();
             Arrays.sort(expected, (a, b) -> Keys.compare(a.key, b.key));
 
