@@ -47,7 +47,8 @@ final class ExactIndex {
     /** Keys from which an index has a filter. */
     static final int FILTER_FROM = 1 << 16;
 
-    private ExactIndex(long[] slots, int[] keyStart, byte[] arena, int[] keyPosting, int[] pool, long kinds, long[] filter) {
+    private ExactIndex(long[] slots, int[] keyStart, byte[] arena, int[] keyPosting, int[] pool, long kinds,
+                       long[] filter) {
         this.filter = filter;
         this.slots = slots;
         this.mask = slots.length - 1;

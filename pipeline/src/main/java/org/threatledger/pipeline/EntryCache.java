@@ -36,7 +36,10 @@ final class EntryCache {
 
     private EntryCache() {}
 
-    /** The store's current entries, from {@code dir/list-entries.bin} when it is current, else from the store (then cached). */
+    /**
+     * The store's current entries: from {@code dir/list-entries.bin} when it is current, else from
+     * the store (and then cached).
+     */
     static List<IocEntry> entries(KnowledgeStore store, Path dir) {
         String fingerprint = store.entriesFingerprint();
         if (fingerprint == null) {

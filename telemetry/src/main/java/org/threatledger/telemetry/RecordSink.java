@@ -40,7 +40,8 @@ public final class RecordSink {
     private Supplier<Observed> recordView;
     private Observed view;
 
-    RecordSink(String source, String format, String fixedSensor, Consumer<Observation> out, BooleanSupplier recordsWanted) {
+    RecordSink(String source, String format, String fixedSensor, Consumer<Observation> out,
+               BooleanSupplier recordsWanted) {
         this.source = source;
         this.format = format;
         this.fixedSensor = fixedSensor;
