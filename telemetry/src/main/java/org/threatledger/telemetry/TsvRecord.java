@@ -27,6 +27,24 @@ final class TsvRecord implements ZeekRecord {
         this.count = count;
     }
 
+    /** The column of field {@code f} in this record, or -1 when the log has no such field. */
+    int column(ZeekField f) {
+        int c = header.columns[f.ordinal()];
+        return c >= count ? -1 : c;
+    }
+
+    TsvHeader header() {
+        return header;
+    }
+
+    /** A buffer of at least {@code n} bytes to build a value in; reused, valid until the next call. */
+    byte[] scratch(int n) {
+        if (scratch == null || scratch.length < n) {
+            scratch = new byte[Math.max(n, 256)];
+        }
+        return scratch;
+    }
+
     @Override
     public String text(ZeekField f) {
         int c = header.columns[f.ordinal()];
@@ -54,9 +72,7 @@ final class TsvRecord implements ZeekRecord {
             return "";
         }
         int n = to - from;
-        if (scratch == null || scratch.length < n) {
-            scratch = new byte[Math.max(n, 256)];
-        }
+        byte[] scratch = scratch(n);
         for (int i = 0; i < n; i++) {
             byte b = buf[from + i];
             if (b < 0 || b == '\\') {
@@ -99,7 +115,8 @@ final class TsvRecord implements ZeekRecord {
         return decodeText(from, to);
     }
 
-    private String decodeText(int from, int to) {
+    /** The text of {@code buf[from, to)}, escapes resolved (not checked for the unset or empty marker). */
+    String decodeText(int from, int to) {
         for (int i = from; i < to; i++) {
             byte b = buf[i];
             if (b < 0 || b == '\\') {

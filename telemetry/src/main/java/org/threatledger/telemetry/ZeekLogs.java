@@ -39,31 +39,47 @@ final class ZeekLogs {
         return uid != null ? uid : r.text(ID);
     }
 
+    static final String BAD_QUERY = "dns query is not a host name";
+    static final String BAD_ANSWER = "dns answer is not a host name or address";
+
     private static void dns(ZeekRecord r, RecordSink sink) {
-        String q = r.lowerText(QUERY);
+        if (r instanceof TsvRecord tsv) {
+            TsvDns.observe(tsv, sink);
+            return;
+        }
+        dnsQuery(r.lowerText(QUERY), sink);
+        for (String a : r.texts(ANSWERS)) {
+            dnsAnswer(a, sink);
+        }
+    }
+
+    /** The query, already in ASCII lower case (null when unset). */
+    static void dnsQuery(String q, RecordSink sink) {
         if (q != null && !q.isEmpty()) {
             String d = Values.hostName(q);
             if (d == null) {
-                sink.skip("dns query is not a host name");
+                sink.skip(BAD_QUERY);
             } else {
                 sink.observe(ObservationType.DOMAIN, d, -1, Where.DNS_QUERY);
             }
         }
-        for (String a : r.texts(ANSWERS)) {
-            ObservationType type = Values.addressType(a);
-            if (type != null) {
-                String ip = Values.address(type, a);
-                if (ip != null) {
-                    sink.observe(type, ip, -1, Where.DNS_ANSWER);
-                    continue;
-                }
+    }
+
+    /** One answer as written: an address, or a host name in any case. */
+    static void dnsAnswer(String a, RecordSink sink) {
+        ObservationType type = Values.addressType(a);
+        if (type != null) {
+            String ip = Values.address(type, a);
+            if (ip != null) {
+                sink.observe(type, ip, -1, Where.DNS_ANSWER);
+                return;
             }
-            String name = Values.hostName(Values.lowerAscii(a));
-            if (name == null) {
-                sink.skip("dns answer is not a host name or address");
-            } else {
-                sink.observe(ObservationType.DOMAIN, name, -1, Where.DNS_ANSWER);
-            }
+        }
+        String name = Values.hostName(Values.lowerAscii(a));
+        if (name == null) {
+            sink.skip(BAD_ANSWER);
+        } else {
+            sink.observe(ObservationType.DOMAIN, name, -1, Where.DNS_ANSWER);
         }
     }
 

@@ -1,0 +1,161 @@
+package org.threatledger.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.threatledger.match.Observation;
+
+/**
+ * The byte-level dns path ({@link TsvDns}) gives exactly what the text path of {@link ZeekLogs}
+ * gives on the decoded values: the same observations in the same order and the same skips, on
+ * real logs and on random values built to hit every rule (case, labels, dashes, digits-only names,
+ * trailing dots, lengths, addresses, escapes, non-ASCII).
+ */
+class TsvDnsTest {
+    private static final String HEADER = "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n"
+            + "#unset_field\t-\n#path\tdns\n#fields\tts\tuid\tquery\tanswers\n#types\ttime\tstring\tstring\tvector[string]\n";
+
+    @Test
+    void realDnsLogs_bytesAndTextGiveTheSameObservationsAndSkips() throws IOException {
+        int records = 0;
+        for (String name : List.of("zed-sample-data/zeek-default/dns.log.gz", "rita/proxy/dns.log")) {
+            records += compare(read(Collected.ZEEK.resolve(name)));
+        }
+        assertThat(records).isGreaterThan(50_000);
+    }
+
+    @Test
+    void randomValues_bytesAndTextGiveTheSameObservationsAndSkips() {
+        Random random = new Random(11);
+        String[] pieces = {"a", "B", "z", "Q", "0", "7", "9", ".", ".", "-", "_", "x", "\\x41", "\\\\", "\u00e9", " ",
+            "com", "EVIL", "1", "25", "255", "256", "01", ":", "::1", "2001:DB8::1", "-", "(empty)", "*", "a-b"};
+        StringBuilder log = new StringBuilder(HEADER);
+        for (int line = 0; line < 20_000; line++) {
+            log.append("1700000000.000000\tC").append(line).append('\t').append(value(random, pieces)).append('\t');
+            int answers = random.nextInt(5);
+            if (answers == 0) {
+                log.append(random.nextBoolean() ? "-" : "(empty)");
+            }
+            for (int a = 0; a < answers; a++) {
+                log.append(a > 0 ? "," : "").append(value(random, pieces));
+            }
+            log.append('\n');
+        }
+        assertThat(compare(log.toString())).isEqualTo(20_000);
+    }
+
+    private static String value(Random random, String[] pieces) {
+        return switch (random.nextInt(6)) {
+            case 0 -> random.nextInt(300) + "." + random.nextInt(300) + "." + random.nextInt(256) + "." + random.nextInt(256);
+            case 1 -> "a".repeat(random.nextInt(3) == 0 ? 64 : 63) + ".example" + (random.nextBoolean() ? "." : "");
+            case 2 -> ("abcdefghi.").repeat(25 + random.nextInt(2)) + "com";
+            default -> {
+                StringBuilder v = new StringBuilder();
+                for (int i = 0, n = 1 + random.nextInt(8); i < n; i++) {
+                    v.append(pieces[random.nextInt(pieces.length)]);
+                }
+                yield v.toString();
+            }
+        };
+    }
+
+    /** Parses a dns log's lines into records and compares both paths on each; returns the record count. */
+    private static int compare(String log) {
+        TsvHeader header = new TsvHeader("dns");
+        int records = 0;
+        for (String line : log.split("\n")) {
+            byte[] buf = line.getBytes(StandardCharsets.UTF_8);
+            if (line.startsWith("#")) {
+                if (line.startsWith("#fields") && header.fields != null) {
+                    header = header.next();
+                }
+                header.read(buf, 0, buf.length);
+                continue;
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
+            TsvRecord record = split(header, buf);
+            List<Observation> fast = new ArrayList<>();
+            List<Observation> text = new ArrayList<>();
+            RecordSink fastSink = new RecordSink("f", "zeek", "s", fast::add, () -> false);
+            RecordSink textSink = new RecordSink("f", "zeek", "s", text::add, () -> false);
+            ZeekLogs.observe(ZeekLog.DNS, record, fastSink, null);
+            ZeekLogs.observe(ZeekLog.DNS, new TextOnly(record), textSink, null);
+            assertThat(summary(fast)).as(line).isEqualTo(summary(text));
+            Map<String, Long> skipped = fastSink.stats().skipped();
+            assertThat(skipped).as(line).isEqualTo(textSink.stats().skipped());
+            records++;
+        }
+        return records;
+    }
+
+    private static TsvRecord split(TsvHeader header, byte[] buf) {
+        int[] bounds = new int[2 * header.fields.length];
+        int n = 0;
+        bounds[0] = 0;
+        for (int i = 0; i < buf.length; i++) {
+            if (buf[i] == header.separator) {
+                bounds[2 * n + 1] = i;
+                bounds[2 * ++n] = i + 1;
+            }
+        }
+        bounds[2 * n + 1] = buf.length;
+        assertThat(n + 1).isEqualTo(header.fields.length);
+        return new TsvRecord(header, buf, bounds, n + 1);
+    }
+
+    private static List<String> summary(List<Observation> observations) {
+        return observations.stream().map(o -> o.type() + " " + o.value() + " " + o.where()).toList();
+    }
+
+    private static String read(Path file) throws IOException {
+        try (var in = file.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file);
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            StringBuilder sb = new StringBuilder();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                sb.append(line).append('\n');
+            }
+            return sb.toString();
+        }
+    }
+
+    /** The same record seen only through {@link ZeekRecord}'s text methods: the path other formats take. */
+    private record TextOnly(TsvRecord r) implements ZeekRecord {
+        @Override
+        public String text(ZeekField f) {
+            return r.text(f);
+        }
+
+        @Override
+        public String lowerText(ZeekField f) {
+            return r.lowerText(f);
+        }
+
+        @Override
+        public List<String> texts(ZeekField f) {
+            return r.texts(f);
+        }
+
+        @Override
+        public String text(String dottedName) {
+            return r.text(dottedName);
+        }
+
+        @Override
+        public ZeekRecord snapshot() {
+            return this;
+        }
+    }
+}
