@@ -24,28 +24,32 @@ final class TsvDns {
     /** Observes the query and the answers of {@code r}, a dns record. */
     static void observe(TsvRecord r, RecordSink sink) {
         int q = r.column(QUERY);
-        if (q >= 0) {
-            int from = r.bounds[2 * q];
-            int to = r.bounds[2 * q + 1];
-            if (!r.header().isUnset(r.buf, from, to) && !r.header().isEmpty(r.buf, from, to)) {
-                query(r, from, to, sink);
-            }
+        if (hasValue(r, q)) {
+            query(r, r.bounds[2 * q], r.bounds[2 * q + 1], sink);
         }
         int a = r.column(ANSWERS);
-        if (a >= 0) {
+        if (hasValue(r, a)) {
             int from = r.bounds[2 * a];
             int to = r.bounds[2 * a + 1];
-            if (!r.header().isUnset(r.buf, from, to) && !r.header().isEmpty(r.buf, from, to)) {
-                byte set = r.header().setSeparator;
-                int start = from;
-                for (int i = from; i <= to; i++) {
-                    if (i == to || r.buf[i] == set) {
-                        answer(r, start, i, sink);
-                        start = i + 1;
-                    }
+            byte set = r.header().setSeparator;
+            int start = from;
+            for (int i = from; i <= to; i++) {
+                if (i == to || r.buf[i] == set) {
+                    answer(r, start, i, sink);
+                    start = i + 1;
                 }
             }
         }
+    }
+
+    /** Whether column {@code c} exists and is neither unset nor empty. */
+    private static boolean hasValue(TsvRecord r, int c) {
+        if (c < 0) {
+            return false;
+        }
+        int from = r.bounds[2 * c];
+        int to = r.bounds[2 * c + 1];
+        return !r.header().isUnset(r.buf, from, to) && !r.header().isEmpty(r.buf, from, to);
     }
 
     private static void query(TsvRecord r, int from, int to, RecordSink sink) {
@@ -105,31 +109,11 @@ final class TsvDns {
         if (n < 7 || n > 15) {
             return false;
         }
-        int dots = 0;
-        int octet = -1;
-        int digits = 0;
-        for (int i = from; i <= to; i++) {
-            int c = i == to ? '.' : b[i];
-            if (c == '.') {
-                if (digits == 0 || octet > 255) {
-                    return false;
-                }
-                dots++;
-                octet = -1;
-                digits = 0;
-            } else if (c >= '0' && c <= '9') {
-                if (digits > 0 && octet == 0) {
-                    return false;
-                }
-                octet = (octet < 0 ? 0 : octet * 10) + (c - '0');
-                if (++digits > 3) {
-                    return false;
-                }
-            } else {
-                return false;
-            }
+        int state = 0;
+        for (int i = from; i < to && state >= 0; i++) {
+            state = Values.ipv4Step(state, b[i]);
         }
-        return dots == 4;
+        return Values.ipv4End(state);
     }
 
     /**
