@@ -57,12 +57,7 @@ final class TsvDns {
             ZeekLogs.dnsQuery(r.lowerText(QUERY), sink);
             return;
         }
-        String d = hostName(r, from, to);
-        if (d == null) {
-            sink.skip(ZeekLogs.BAD_QUERY);
-        } else {
-            sink.observe(ObservationType.DOMAIN, d, -1, Where.DNS_QUERY);
-        }
+        ZeekLogs.dnsName(hostName(r, from, to), Where.DNS_QUERY, ZeekLogs.BAD_QUERY, sink);
     }
 
     private static void answer(TsvRecord r, int from, int to, RecordSink sink) {
@@ -76,12 +71,7 @@ final class TsvDns {
                     Where.DNS_ANSWER);
             return;
         }
-        String name = hostName(r, from, to);
-        if (name == null) {
-            sink.skip(ZeekLogs.BAD_ANSWER);
-        } else {
-            sink.observe(ObservationType.DOMAIN, name, -1, Where.DNS_ANSWER);
-        }
+        ZeekLogs.dnsName(hostName(r, from, to), Where.DNS_ANSWER, ZeekLogs.BAD_ANSWER, sink);
     }
 
     /** True when every byte is ASCII and none is the escape character. */

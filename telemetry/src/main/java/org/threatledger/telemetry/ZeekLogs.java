@@ -56,12 +56,16 @@ final class ZeekLogs {
     /** The query, already in ASCII lower case (null when unset). */
     static void dnsQuery(String q, RecordSink sink) {
         if (q != null && !q.isEmpty()) {
-            String d = Values.hostName(q);
-            if (d == null) {
-                sink.skip(BAD_QUERY);
-            } else {
-                sink.observe(ObservationType.DOMAIN, d, -1, Where.DNS_QUERY);
-            }
+            dnsName(Values.hostName(q), Where.DNS_QUERY, BAD_QUERY, sink);
+        }
+    }
+
+    /** A host name in normal form observed at {@code where}, or (null) skipped for {@code badReason}. */
+    static void dnsName(String name, Where where, String badReason, RecordSink sink) {
+        if (name == null) {
+            sink.skip(badReason);
+        } else {
+            sink.observe(ObservationType.DOMAIN, name, -1, where);
         }
     }
 
@@ -75,12 +79,7 @@ final class ZeekLogs {
                 return;
             }
         }
-        String name = Values.hostName(Values.lowerAscii(a));
-        if (name == null) {
-            sink.skip(BAD_ANSWER);
-        } else {
-            sink.observe(ObservationType.DOMAIN, name, -1, Where.DNS_ANSWER);
-        }
+        dnsName(Values.hostName(Values.lowerAscii(a)), Where.DNS_ANSWER, BAD_ANSWER, sink);
     }
 
     private static void conn(ZeekRecord r, RecordSink sink) {
