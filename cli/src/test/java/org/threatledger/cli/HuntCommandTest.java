@@ -108,8 +108,14 @@ class HuntCommandTest {
                 + "1700000002.000000\tD3\tharmless.example\t-\n");
         Path cache = home.resolve("cache/list-entries.bin");
         run("import", "--subdomains", list("first.txt", "first.example").toString());
+        Path leftOver = Files.createDirectories(home.resolve("cache")).resolve("list-entries.bin123.tmp");
+        Files.writeString(leftOver, "from a hunt killed while writing");
+        Files.setLastModifiedTime(leftOver, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        Path recent = Files.writeString(home.resolve("cache/list-entries.bin456.tmp"), "a hunt writing now");
 
         assertThat(summary(run("hunt", "--no-history", dns.toString())).path("hits").asLong()).isEqualTo(1);
+        assertThat(leftOver).as("a temporary file left long ago is removed").doesNotExist();
+        assertThat(recent).as("a recent one may belong to a running hunt").exists();
         byte[] written = Files.readAllBytes(cache);
         java.nio.file.attribute.FileTime when = Files.getLastModifiedTime(cache);
         assertThat(summary(run("hunt", "--no-history", dns.toString())).path("hits").asLong()).isEqualTo(1);

@@ -33,6 +33,8 @@ final class EntryCache {
     private static final int MAGIC = 0x544c4543; // "TLEC"
     private static final int VERSION = 1;
     private static final IocType[] TYPES = IocType.values();
+    /** Age past which a temporary file of the cache is taken as left behind. */
+    static final java.time.Duration STALE = java.time.Duration.ofMinutes(10);
 
     private EntryCache() {}
 
@@ -135,11 +137,32 @@ final class EntryCache {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
+            deleteStaleTemporaries(dir);
             tmp = Files.createTempFile(dir, FILE, ".tmp");
             Files.write(tmp, Arrays.copyOf(out.bytes, out.size));
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | UnsupportedOperationException e) {
             deleteQuietly(tmp); // no cache this time; the next hunt reads the store again
+        }
+    }
+
+    /**
+     * Deletes temporary files that a hunt killed while writing the cache left behind. Only those
+     * older than {@link #STALE}: a younger one may belong to a hunt writing at this moment.
+     */
+    private static void deleteStaleTemporaries(Path dir) throws IOException {
+        java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(STALE));
+        try (var files = Files.newDirectoryStream(dir, FILE + "*.tmp")) {
+            for (Path p : files) {
+                try {
+                    if (Files.getLastModifiedTime(p).compareTo(before) < 0) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException ignored) {
+                    // gone already, or not ours to delete: the next write tries again
+                }
+            }
         }
     }
 
