@@ -45,6 +45,12 @@ final class Fixture implements AutoCloseable {
         this.server = TaxiiServer.start("127.0.0.1", 0, config, store, log, home.resolve("history"));
     }
 
+    /** One collection {@code all} in the root {@code intel}, read by partner {@code acme} (up to AMBER). */
+    static Fixture oneCollection(Path home) {
+        return new Fixture(home, List.of(new CollectionDefinition("all", "intel", "All", null, "all")),
+                List.of(partner("acme", Tlp.AMBER, List.of("all"), List.of())), 10, 1 << 20);
+    }
+
     static Partner partner(String name, Tlp max, boolean ownOrg, List<String> read, List<String> write,
                            Set<Partner.Redaction> redactions) {
         return new Partner(name, HASH, max, read, write, ownOrg, false, redactions);

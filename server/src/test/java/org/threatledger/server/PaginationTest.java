@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatledger.stix.Tlp;
 import org.threatledger.store.PageQuery;
-import org.threatledger.taxii.CollectionDefinition;
 
 /**
  * TAXII paging over 5,000 objects that share one date_added (one put), limit 100, while another
@@ -27,8 +26,7 @@ class PaginationTest {
 
     @Test
     void walk_5000SharingOneDateAdded_limit100_whileAdding_noDuplicatesNoGaps() throws Exception {
-        try (Fixture f = new Fixture(home, List.of(new CollectionDefinition("all", "intel", "All", null, "all")),
-                List.of(Fixture.partner("acme", Tlp.AMBER, List.of("all"), List.of())), 10, 1 << 20)) {
+        try (Fixture f = Fixture.oneCollection(home)) {
             f.store.put(Fixture.indicators("same", 5_000, Tlp.GREEN), Fixture.TEST);
             SpecClient client = f.client("acme");
             AtomicBoolean walking = new AtomicBoolean(true);

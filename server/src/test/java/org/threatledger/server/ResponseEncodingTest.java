@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatledger.stix.StixJson;
 import org.threatledger.stix.Tlp;
-import org.threatledger.taxii.CollectionDefinition;
 
 /** How a page leaves: with its length, or gzipped when the client accepts gzip, the same JSON either way. */
 class ResponseEncodingTest {
@@ -29,8 +28,7 @@ class ResponseEncodingTest {
 
     @Test
     void page_gzippedOnlyWhenAccepted_sameJsonEitherWay_identityCarriesItsLength() throws Exception {
-        try (Fixture f = new Fixture(home, List.of(new CollectionDefinition("all", "intel", "All", null, "all")),
-                List.of(Fixture.partner("acme", Tlp.AMBER, List.of("all"), List.of())), 10, 1 << 20)) {
+        try (Fixture f = Fixture.oneCollection(home)) {
             f.store.put(Fixture.indicators("enc", 300, Tlp.GREEN), Fixture.TEST);
             String page = "/taxii2/intel/collections/all/objects/?limit=200";
 
@@ -51,8 +49,7 @@ class ResponseEncodingTest {
 
     @Test
     void smallAnswer_leavesUncompressed() throws Exception {
-        try (Fixture f = new Fixture(home, List.of(new CollectionDefinition("all", "intel", "All", null, "all")),
-                List.of(Fixture.partner("acme", Tlp.AMBER, List.of("all"), List.of())), 10, 1 << 20)) {
+        try (Fixture f = Fixture.oneCollection(home)) {
             HttpResponse<byte[]> discovery = get(f, "/taxii2/", "gzip");
 
             assertThat(discovery.statusCode()).isEqualTo(200);
