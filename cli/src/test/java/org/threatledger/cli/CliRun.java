@@ -21,6 +21,14 @@ record CliRun(int code, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** {@code --json} followed by {@code args}: the machine-readable output. */
+    static String[] withJson(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "--json";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return all;
+    }
+
     /** Runs it, asserts exit 0 and returns what it printed. */
     static String ok(Path home, String... args) {
         CliRun r = in(home, args);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,13 +20,7 @@ class HuntCommandTest {
     Path home;
 
     String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new java.util.ArrayList<>(List.of("--home", home.toString(), "--json"));
-        all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(code).as(err.toString()).isZero();
-        return out.toString();
+        return CliRun.ok(home, CliRun.withJson(args));
     }
 
     static JsonNode summary(String huntOutput) {
@@ -171,9 +163,8 @@ class HuntCommandTest {
 
     @Test
     void retrohunt_withoutHistory_saysWhatToDo() {
-        StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"--home", home.toString(), "retrohunt"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-        assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("run 'hunt'");
+        CliRun r = CliRun.in(home, "retrohunt");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("run 'hunt'");
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,16 +27,9 @@ class TaxiiInteropTest {
     Path partner;
 
     static String run(Path home, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 3];
-        all[0] = "--home";
-        all[1] = home.toString();
-        all[2] = "--json";
-        System.arraycopy(args, 0, all, 3, args.length);
-        int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(code).as("%s: %s", String.join(" ", args), err).isIn(0, 3);
-        return out.toString();
+        CliRun r = CliRun.in(home, CliRun.withJson(args));
+        assertThat(r.code()).as("%s: %s", String.join(" ", args), r.err()).isIn(0, 3);
+        return r.out();
     }
 
     @Test
@@ -49,10 +40,8 @@ class TaxiiInteropTest {
         }
         run(ours, "import", bundle.toString(), "--tlp", "green");
         run(ours, "collection", "add", "ind", "--title", "Demo indicators", "--query", "type = indicator");
-        StringWriter added = new StringWriter();
-        Main.run(new String[] {"--home", ours.toString(), "partner", "add", "acme", "--max-tlp", "green", "--read", "ind"},
-                new PrintWriter(added, true), new PrintWriter(new StringWriter(), true));
-        String secret = added.toString().lines().filter(l -> l.startsWith("secret: ")).findFirst().orElseThrow().substring(8);
+        String added = CliRun.in(ours, "partner", "add", "acme", "--max-tlp", "green", "--read", "ind").out();
+        String secret = added.lines().filter(l -> l.startsWith("secret: ")).findFirst().orElseThrow().substring(8);
 
         try (KnowledgeStore store = Stores.embedded(ours);
              TaxiiServer server = TaxiiServer.start("127.0.0.1", 0, SharingConfig.load(ours.resolve("sharing.json")), store,
