@@ -15,28 +15,24 @@ class KeySortTest {
 
     @Test
     void ordersLikeTheComparator_onKeysWithSharedPrefixesZeroBytesAndHighBytes() {
-        qt().withExamples(300).forAll(longs().all(), integers().between(0, 3000)).checkAssert((seed, n) -> {
-            Entry[] entries = randomKeys(new Random(seed), n);
-            Entry[] expected = entries.clone();
-            Arrays.sort(expected, (a, b) -> Keys.compare(a.key, b.key));
-
-            KeySort.sort(entries);
-
-            assertThat(keys(entries)).containsExactlyElementsOf(keys(expected));
-        });
+        qt().withExamples(300).forAll(longs().all(), integers().between(0, 3000))
+                .checkAssert((seed, n) -> assertSortsLikeTheComparator(randomKeys(new Random(seed), n)));
     }
 
     @Test
     void largeRanges_orderLikeTheComparator() {
         for (long seed : new long[] {1, 2, 3}) {
-            Entry[] entries = randomKeys(new Random(seed), 50_000);
-            Entry[] expected = entries.clone();
-            Arrays.sort(expected, (a, b) -> Keys.compare(a.key, b.key));
-
-            KeySort.sort(entries);
-
-            assertThat(keys(entries)).containsExactlyElementsOf(keys(expected));
+            assertSortsLikeTheComparator(randomKeys(new Random(seed), 50_000));
         }
+    }
+
+    private static void assertSortsLikeTheComparator(Entry[] entries) {
+        Entry[] expected = entries.clone();
+        Arrays.sort(expected, (a, b) -> Keys.compare(a.key, b.key));
+
+        KeySort.sort(entries);
+
+        assertThat(keys(entries)).containsExactlyElementsOf(keys(expected));
     }
 
     @Test
