@@ -47,8 +47,8 @@ final class TsvRecord implements ZeekRecord {
 
     @Override
     public String text(ZeekField f) {
-        int c = header.columns[f.ordinal()];
-        return c < 0 || c >= count ? null : decode(bounds[2 * c], bounds[2 * c + 1]);
+        int c = column(f);
+        return c < 0 ? null : decode(bounds[2 * c], bounds[2 * c + 1]);
     }
 
     @Override
@@ -59,8 +59,8 @@ final class TsvRecord implements ZeekRecord {
 
     @Override
     public String lowerText(ZeekField f) {
-        int c = header.columns[f.ordinal()];
-        if (c < 0 || c >= count) {
+        int c = column(f);
+        if (c < 0) {
             return null;
         }
         int from = bounds[2 * c];
@@ -85,8 +85,8 @@ final class TsvRecord implements ZeekRecord {
 
     @Override
     public List<String> texts(ZeekField f) {
-        int c = header.columns[f.ordinal()];
-        if (c < 0 || c >= count) {
+        int c = column(f);
+        if (c < 0) {
             return List.of();
         }
         int from = bounds[2 * c];
