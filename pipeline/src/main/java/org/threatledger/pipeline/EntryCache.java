@@ -74,14 +74,15 @@ final class EntryCache {
         if (b.length < 12) {
             return null;
         }
-        CRC32 crc = new CRC32();
-        crc.update(b, 0, b.length - 4);
-        if ((int) crc.getValue() != ByteBuffer.wrap(b, b.length - 4, 4).getInt()) {
-            return null;
-        }
         try {
             In in = new In(b, b.length - 4);
+            // a cache of other lists is told by its header, before the whole file is checked
             if (in.fixedInt() != MAGIC || in.varInt() != VERSION || !fingerprint.equals(in.string())) {
+                return null;
+            }
+            CRC32 crc = new CRC32();
+            crc.update(b, 0, b.length - 4);
+            if ((int) crc.getValue() != ByteBuffer.wrap(b, b.length - 4, 4).getInt()) {
                 return null;
             }
             String[] lists = new String[in.varInt()];
