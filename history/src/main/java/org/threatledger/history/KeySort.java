@@ -50,31 +50,6 @@ final class KeySort {
         return keys;
     }
 
-    /** Sorts {@code entries} in place by key. */
-    static void sort(Entry[] entries) {
-        int n = entries.length;
-        int total = 0;
-        for (Entry e : entries) {
-            total = Math.addExact(total, e.key.length);
-        }
-        byte[] arena = new byte[total];
-        int[] off = new int[n];
-        int[] len = new int[n];
-        for (int k = 0, p = 0; k < n; k++) {
-            byte[] key = entries[k].key;
-            System.arraycopy(key, 0, arena, p, key.length);
-            off[k] = p;
-            len[k] = key.length;
-            p += key.length;
-        }
-        int[] order = order(arena, off, len, n);
-        Entry[] sorted = new Entry[n];
-        for (int i = 0; i < n; i++) {
-            sorted[i] = entries[order[i]];
-        }
-        System.arraycopy(sorted, 0, entries, 0, n);
-    }
-
     /** Sorts {@code keys[lo, hi)}, whose keys all share their first {@code offset} bytes. */
     private void sort(int[] keys, int lo, int hi, int offset) {
         int n = hi - lo;

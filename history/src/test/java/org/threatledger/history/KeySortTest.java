@@ -30,7 +30,7 @@ class KeySortTest {
         Entry[] expected = entries.clone();
         Arrays.sort(expected, (a, b) -> Keys.compare(a.key, b.key));
 
-        KeySort.sort(entries);
+        sort(entries);
 
         assertThat(keys(entries)).containsExactlyElementsOf(keys(expected));
     }
@@ -45,7 +45,7 @@ class KeySortTest {
         list.add(entry(new byte[] {1, 'c', 'o', 'm', '.', 'a', 'b', 'c', 'd', 'e', 0}));
         Entry[] entries = list.toArray(Entry[]::new);
 
-        KeySort.sort(entries);
+        sort(entries);
 
         assertThat(new String(entries[0].key, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\u0001com.abcde");
         assertThat(entries[1].key).hasSize(11);
@@ -91,5 +91,30 @@ class KeySortTest {
 
     private static List<String> keys(Entry[] entries) {
         return Arrays.stream(entries).map(e -> Arrays.toString(e.key)).toList();
+    }
+
+    /** Sorts {@code entries} in place by key through {@link KeySort#order}, over an arena of their keys. */
+    static void sort(Entry[] entries) {
+        int n = entries.length;
+        int total = 0;
+        for (Entry e : entries) {
+            total = Math.addExact(total, e.key.length);
+        }
+        byte[] arena = new byte[total];
+        int[] off = new int[n];
+        int[] len = new int[n];
+        for (int k = 0, p = 0; k < n; k++) {
+            byte[] key = entries[k].key;
+            System.arraycopy(key, 0, arena, p, key.length);
+            off[k] = p;
+            len[k] = key.length;
+            p += key.length;
+        }
+        int[] order = KeySort.order(arena, off, len, n);
+        Entry[] sorted = new Entry[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = entries[order[i]];
+        }
+        System.arraycopy(sorted, 0, entries, 0, n);
     }
 }

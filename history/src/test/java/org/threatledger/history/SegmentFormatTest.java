@@ -54,7 +54,7 @@ class SegmentFormatTest {
             entries.add(new Entry(Keys.of(DOMAIN, "h" + i + ".old.example"), i, i + 10, 2, List.of("s"), false));
         }
         Entry[] sorted = entries.toArray(Entry[]::new);
-        KeySort.sort(sorted);
+        KeySortTest.sort(sorted);
         try (SegmentWriter w = new SegmentWriter(file, sorted.length, true)) {
             for (Entry e : sorted) {
                 w.add(e);
