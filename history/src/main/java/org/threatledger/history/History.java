@@ -166,11 +166,6 @@ public final class History implements AutoCloseable {
         nextFlush = Math.max(nextFlush, 1);
     }
 
-    /** Counts one observation. */
-    public void record(Observation observation) {
-        record(observation.type(), observation.value(), observation.timeMicros(), observation.sensor());
-    }
-
     /** Counts {@code observations[0, n)} under one lock (a hunt's history thread records in batches). */
     public synchronized void recordAll(Observation[] observations, int n) {
         for (int i = 0; i < n; i++) {
