@@ -13,8 +13,8 @@ import org.threatledger.match.BlockedBloom;
  * probes anywhere by double hashing over the two halves of the hash (Kirsch and Mitzenmacher).
  */
 final class Bloom {
-    static final int BITS_PER_KEY = BlockedBloom.BITS_PER_KEY;
-    static final int PROBES = BlockedBloom.PROBES;
+    /** Probes per key, in both layouts. */
+    private static final int PROBES = BlockedBloom.PROBES;
 
     final long[] words;
     private final long bits;
