@@ -256,9 +256,17 @@ final class MemTable {
         }
     }
 
+    /** Entries gathered in key order before they are encoded (see {@link #writeTo}). */
+    private static final int GATHER = 1024;
+
     /**
      * Writes every entry to {@code w} in key order. The keys are built into one arena and sorted as
      * numbers ({@link KeySort#order}); no object is made per entry.
+     *
+     * <p>Reading entries and keys in key order is a cache miss each. They are first gathered,
+     * {@link #GATHER} at a time, into small buffers by a loop whose iterations do not depend on one
+     * another, so the processor has many misses under way at once; encoding then reads the buffers
+     * in order. Encoding straight from the tables waited for each miss in turn.
      */
     void writeTo(SegmentWriter w, IntFunction<String> sensorName) throws java.io.IOException {
         int[] off = new int[size];
@@ -283,17 +291,43 @@ final class MemTable {
         int[] order = KeySort.order(keys, off, len, size);
         SensorNumbers numbers = new SensorNumbers(w, sensorName);
         int[] sensors = new int[Entry.MAX_SENSORS];
-        for (int e : order) {
-            int base = e * STRIDE;
-            int n = numbers.add((int) entries[base + TYPE_SENSOR], sensors, 0);
-            int[] more = moreSensorIds.isEmpty() ? null : moreSensorIds.get(e);
-            if (more != null) {
-                for (int s : more) {
-                    n = numbers.add(s, sensors, n);
+        long[] fields = new long[GATHER * 4];
+        int[] keyEnd = new int[GATHER];
+        byte[] gathered = new byte[GATHER * 32];
+        for (int from = 0; from < size; from += GATHER) {
+            int to = Math.min(size, from + GATHER);
+            int p = 0;
+            for (int i = from; i < to; i++) {
+                int e = order[i];
+                int base = e * STRIDE;
+                int g = (i - from) * 4;
+                fields[g] = entries[base + FIRST];
+                fields[g + 1] = entries[base + LAST];
+                fields[g + 2] = entries[base + COUNT];
+                fields[g + 3] = entries[base + TYPE_SENSOR];
+                int n = len[e];
+                if (p + n > gathered.length) {
+                    gathered = Arrays.copyOf(gathered, Math.max(p + n, gathered.length * 2));
                 }
+                System.arraycopy(keys, off[e], gathered, p, n);
+                p += n;
+                keyEnd[i - from] = p;
             }
-            w.add(keys, off[e], len[e], entries[base + FIRST], entries[base + LAST], entries[base + COUNT], sensors, n,
-                    sensorOverflow.get(e));
+            for (int i = from, start = 0; i < to; i++) {
+                int g = (i - from) * 4;
+                int n = numbers.add((int) fields[g + 3], sensors, 0);
+                int e = order[i];
+                int[] more = moreSensorIds.isEmpty() ? null : moreSensorIds.get(e);
+                if (more != null) {
+                    for (int s : more) {
+                        n = numbers.add(s, sensors, n);
+                    }
+                }
+                int end = keyEnd[i - from];
+                w.add(gathered, start, end - start, fields[g], fields[g + 1], fields[g + 2], sensors, n,
+                        sensorOverflow.get(e));
+                start = end;
+            }
         }
     }
 

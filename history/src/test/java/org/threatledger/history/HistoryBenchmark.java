@@ -21,12 +21,19 @@ import org.threatledger.match.ObservationType;
  * ./mvnw -B -q -pl history -am test-compile -Dmaven.test.skip.exec=true
  * java -Xmx3g -cp history/target/classes:history/target/test-classes:match/target/classes:pattern/target/classes:stix/target/classes \
  *     org.threatledger.history.HistoryBenchmark [distinct=10000000] [queries=100000] [dir]
+ * java ... org.threatledger.history.HistoryBenchmark flush [values=2000000]
  * </pre>
+ * The {@code flush} form times only the write of one full in-memory table (sort, encode, write), the
+ * step a hunt's history waits for once the table it records into is full.
  */
 public final class HistoryBenchmark {
     private HistoryBenchmark() {}
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("flush")) {
+            flushOnly(args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000);
+            return;
+        }
         int distinct = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
         int queries = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("history-bench");
@@ -89,6 +96,35 @@ public final class HistoryBenchmark {
             History.Stats s = h.stats();
             System.out.printf("  %d segments, %d values, %.1f MB on disk, %.1f bytes/value%n", s.segments(), s.storedValues(),
                     s.diskBytes() / 1e6, (double) s.diskBytes() / s.storedValues());
+        }
+    }
+
+    /**
+     * Fills a table with {@code values} distinct values as a DNS hunt makes them (queried names and
+     * the IPv4 answers, half each, in arrival order) and times writing it as a segment, five times.
+     */
+    private static void flushOnly(int values) throws IOException {
+        Path dir = Files.createTempDirectory("history-flush");
+        try {
+            MemTable table = new MemTable(values);
+            SplittableRandom random = new SplittableRandom(3);
+            for (int i = 0; i < values; i++) {
+                String v = (i & 1) == 0 ? domain(i)
+                        : (random.nextInt(223) + 1) + "." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256);
+                table.record((i & 1) == 0 ? ObservationType.DOMAIN : ObservationType.IPV4, v, 1_700_000_000_000_000L + i, i % 3);
+            }
+            for (int round = 0; round < 5; round++) {
+                Path file = dir.resolve("flush-" + round);
+                Timer t = new Timer();
+                try (SegmentWriter w = new SegmentWriter(file, table.size(), false)) {
+                    table.writeTo(w, id -> "sensor-" + id);
+                    w.commit();
+                }
+                t.report("flush " + table.size() + " values (sort, encode, write)", table.size());
+                Files.delete(file);
+            }
+        } finally {
+            delete(dir);
         }
     }
 

@@ -20,10 +20,18 @@ class Utf8Test {
     }
 
     @Test
-    void reversedLabels_reverseBackToTheInput() {
+    void reversedLabels_areTheLabelsInReverseOrder_andReverseBackToTheInput() {
         qt().withExamples(2000).forAll(strings().basicLatinAlphabet().ofLengthBetween(0, 30)).checkAssert(s -> {
             byte[] b = s.getBytes(StandardCharsets.US_ASCII);
             assertThat(Keys.reverseLabels(Keys.reverseLabels(b, 0, b.length), 0, b.length)).isEqualTo(b);
+        });
+        qt().withExamples(2000).forAll(strings().betweenCodePoints('-', '/').ofLengthBetween(0, 12)).checkAssert(s -> {
+            java.util.List<String> labels = new java.util.ArrayList<>(java.util.Arrays.asList(s.split("\\.", -1)));
+            java.util.Collections.reverse(labels);
+            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+            byte[] out = new byte[b.length + 2];
+            Keys.reverseLabels(b, 0, b.length, out, 1);
+            assertThat(new String(out, 1, b.length, StandardCharsets.US_ASCII)).isEqualTo(String.join(".", labels));
         });
         byte[] d = "a.evil.com".getBytes(StandardCharsets.US_ASCII);
         assertThat(new String(Keys.reverseLabels(d, 0, d.length), StandardCharsets.US_ASCII)).isEqualTo("com.evil.a");
