@@ -168,11 +168,18 @@ public final class History implements AutoCloseable {
 
     /** Counts {@code observations[0, n)} under one lock (a hunt's history thread records in batches). */
     public synchronized void recordAll(Observation[] observations, int n) {
-        for (int i = 0; i < n; i++) {
-            Observation o = observations[i];
-            recordOne(o.type(), o.value(), o.timeMicros(), o.sensor());
+        for (int from = 0; from < n; from += WARM) {
+            int to = Math.min(n, from + WARM);
+            memory.warm(observations, from, to);
+            for (int i = from; i < to; i++) {
+                Observation o = observations[i];
+                recordOne(o.type(), o.value(), o.timeMicros(), o.sensor());
+            }
         }
     }
+
+    /** Observations whose table lines are read ahead at once ({@link MemTable#warm}) before they are recorded. */
+    private static final int WARM = 64;
 
     /** Counts one sighting of {@code value} at {@code timeMicros} by {@code sensor} (may be null). */
     public synchronized void record(ObservationType type, String value, long timeMicros, String sensor) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.threatledger.match.Observation;
 import org.threatledger.match.ObservationType;
 
 /**
@@ -22,7 +23,10 @@ import org.threatledger.match.ObservationType;
  * java -Xmx3g -cp history/target/classes:history/target/test-classes:match/target/classes:pattern/target/classes:stix/target/classes \
  *     org.threatledger.history.HistoryBenchmark [distinct=10000000] [queries=100000] [dir]
  * java ... org.threatledger.history.HistoryBenchmark flush [values=2000000]
+ * java ... org.threatledger.history.HistoryBenchmark batches [observations=6000000]
  * </pre>
+ * The {@code batches} form times recording as a hunt does, in batches of 8,192 observations, three
+ * quarters of them new values, into one table (no flush).
  * The {@code flush} form times only the write of one full in-memory table (sort, encode, write), the
  * step a hunt's history waits for once the table it records into is full.
  */
@@ -32,6 +36,10 @@ public final class HistoryBenchmark {
     public static void main(String[] args) throws IOException {
         if (args.length > 0 && args[0].equals("flush")) {
             flushOnly(args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("batches")) {
+            recordBatches(args.length > 1 ? Integer.parseInt(args[1]) : 6_000_000);
             return;
         }
         int distinct = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
@@ -125,6 +133,32 @@ public final class HistoryBenchmark {
             }
         } finally {
             delete(dir);
+        }
+    }
+
+    private static void recordBatches(int n) throws IOException {
+        SplittableRandom random = new SplittableRandom(5);
+        Observation[] all = new Observation[n];
+        for (int i = 0; i < n; i++) {
+            // a quarter repeat a value recorded earlier (skewed to recent ones), the rest are new
+            long v = (i & 3) == 0 && i > 0 ? i - 1 - random.nextInt(Math.min(i, 100_000)) : i;
+            all[i] = new Observation(ObservationType.DOMAIN, domain(v), -1, 1_700_000_000_000_000L + i,
+                    org.threatledger.match.Where.DNS_QUERY, "sensor-1", "bench", i + 1, null, null);
+        }
+        for (int round = 0; round < 5; round++) {
+            Path dir = Files.createTempDirectory("history-batches");
+            try (History h = History.open(dir, new History.Options(Duration.ofDays(90), n + 1, Duration.ofHours(1)))) {
+                Observation[] batch = new Observation[8192];
+                Timer t = new Timer();
+                for (int from = 0; from < n; from += batch.length) {
+                    int k = Math.min(batch.length, n - from);
+                    System.arraycopy(all, from, batch, 0, k);
+                    h.recordAll(batch, k);
+                }
+                t.report("record in batches of 8,192 (" + h.stats().unflushedValues() + " distinct)", n);
+            } finally {
+                delete(dir);
+            }
         }
     }
 

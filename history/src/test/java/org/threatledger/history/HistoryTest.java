@@ -51,6 +51,31 @@ class HistoryTest {
     }
 
     @Test
+    void recordAll_ofBatchesLargerThanTheReadAhead_countsExactlyAsOneByOne() throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        int n = 5_000;
+        org.threatledger.match.Observation[] batch = new org.threatledger.match.Observation[n];
+        for (int i = 0; i < n; i++) {
+            batch[i] = new org.threatledger.match.Observation(DOMAIN, "v" + random.nextInt(700) + ".example", -1,
+                    random.nextInt(1_000_000), org.threatledger.match.Where.DNS_QUERY, "s" + random.nextInt(3), "f", i + 1,
+                    null, null);
+        }
+        try (History batched = History.open(dir.resolve("batched"));
+             History single = History.open(dir.resolve("single"))) {
+            batched.recordAll(batch, n);
+            for (org.threatledger.match.Observation o : batch) {
+                single.record(o.type(), o.value(), o.timeMicros(), o.sensor());
+            }
+            for (int v = 0; v < 700; v++) {
+                String value = "v" + v + ".example";
+                assertThat(batched.lookup(DOMAIN, value)).as(value).isEqualTo(single.lookup(DOMAIN, value));
+            }
+            long distinct = java.util.Arrays.stream(batch).map(org.threatledger.match.Observation::value).distinct().count();
+            assertThat(batched.stats().unflushedValues()).isEqualTo(single.stats().unflushedValues()).isEqualTo(distinct);
+        }
+    }
+
+    @Test
     void recordAll_countsABatchExactlyAsOneByOne() throws IOException {
         org.threatledger.match.Observation[] batch = new org.threatledger.match.Observation[5];
         String[] values = {"a.example", "b.example", "a.example", "a.example", "unused.example"};
