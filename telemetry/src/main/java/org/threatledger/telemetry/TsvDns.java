@@ -12,7 +12,7 @@ import org.threatledger.match.Where;
  * checked and put in normal form in one pass over their bytes, and become a String only when they
  * are observed. The results are those of {@link ZeekLogs} on the decoded text (the same
  * observations, the same skip reasons); a value with an escape or a non-ASCII byte, and an IPv6
- * answer, take that path. The hunt's busiest log is dns; without a decoded copy of every value and
+ * answer with an embedded IPv4 part, take that path. The hunt's busiest log is dns; without a decoded copy of every value and
  * a second pass of checks over it, the parse-only rate rose from 0.69-0.70M to 0.72-0.93M lines per
  * CPU-second ({@code DnsParseSpeed}, docs/benchmarks.md).
  */
@@ -63,8 +63,17 @@ final class TsvDns {
 
     private static void answer(TsvRecord r, int from, int to, RecordSink sink) {
         byte[] b = r.buf;
-        if (!plainAscii(b, from, to) || indexOf(b, from, to, (byte) ':') >= 0) {
+        if (!plainAscii(b, from, to)) {
             ZeekLogs.dnsAnswer(r.decodeText(from, to), sink);
+            return;
+        }
+        if (indexOf(b, from, to, (byte) ':') >= 0) {
+            String ip = Values.ipv6(b, from, to);
+            if (ip != null) {
+                sink.observe(ObservationType.IPV6, ip, -1, Where.DNS_ANSWER);
+            } else {
+                ZeekLogs.dnsAnswer(r.decodeText(from, to), sink); // an embedded IPv4 part, or no address
+            }
             return;
         }
         if (isIpv4(b, from, to)) {

@@ -1,6 +1,7 @@
 package org.threatledger.telemetry;
 
 import java.net.IDN;
+import java.nio.charset.StandardCharsets;
 import org.threatledger.match.ObservationType;
 import org.threatledger.stix.IocType;
 import org.threatledger.stix.IocValue;
@@ -100,22 +101,53 @@ final class Values {
         if (s.indexOf('.') >= 0) {
             return ipv6Slow(s);
         }
+        // a character past Latin-1 becomes '?', which is no hex digit: the address is refused either way
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        return ipv6(b, 0, b.length, s);
+    }
+
+    /**
+     * {@link #ipv6(String)} of the ASCII text {@code b[from, to)}, read in place (the dns reader's
+     * answers): a String is made only for a valid address. Text with an embedded IPv4 part
+     * ({@code ::ffff:1.2.3.4}) is left to the text path: null here.
+     */
+    static String ipv6(byte[] b, int from, int to) {
+        if (to - from > 45 || indexOf(b, from, to, '.') >= 0) {
+            return null;
+        }
+        return ipv6(b, from, to, null);
+    }
+
+    private static int indexOf(byte[] b, int from, int to, char c) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Parses hex groups from {@code b[from, to)} (no dots): the canonical text, which is
+     * {@code original} itself (or, without one, a String of these bytes) when the input is already
+     * canonical; null when it is no address.
+     */
+    private static String ipv6(byte[] b, int from, int to, String original) {
         int[] groups = new int[8];
         int n = 0;
         int gap = -1;
-        int i = 0;
-        int len = s.length();
-        if (s.startsWith("::")) {
+        int i = from;
+        if (to - from >= 2 && b[from] == ':' && b[from + 1] == ':') {
             gap = 0;
-            i = 2;
-        } else if (s.charAt(0) == ':') {
+            i = from + 2;
+        } else if (i < to && b[i] == ':') {
             return null;
         }
-        while (i < len) {
+        while (i < to) {
             int value = 0;
             int digits = 0;
-            while (i < len && s.charAt(i) != ':') {
-                int d = Character.digit(s.charAt(i++), 16);
+            while (i < to && b[i] != ':') {
+                int d = Character.digit(b[i++] & 0xff, 16);
                 if (d < 0 || ++digits > 4) {
                     return null;
                 }
@@ -125,15 +157,15 @@ final class Values {
                 return null;
             }
             groups[n++] = value;
-            if (i < len) {
+            if (i < to) {
                 i++;
-                if (i < len && s.charAt(i) == ':') {
+                if (i < to && b[i] == ':') {
                     if (gap >= 0) {
                         return null;
                     }
                     gap = n;
                     i++;
-                } else if (i == len) {
+                } else if (i == to) {
                     return null;
                 }
             }
@@ -146,14 +178,15 @@ final class Values {
             System.arraycopy(groups, gap, groups, 8 - tail, tail);
             java.util.Arrays.fill(groups, gap, 8 - tail, 0);
         }
-        return ipv6Text(groups, s);
+        return ipv6Text(groups, b, from, to, original);
     }
 
     /**
      * RFC 5952 §4: lower-case hex, no leading zeros, the longest run of two or more zero groups as
-     * "::". Returns {@code original} itself when it is already in that form (Zeek writes it so).
+     * "::". When {@code b[from, to)} is already in that form (Zeek writes it so) the result is
+     * {@code original}, or a String of those bytes.
      */
-    private static String ipv6Text(int[] g, String original) {
+    private static String ipv6Text(int[] g, byte[] b, int from, int to, String original) {
         int bestStart = -1;
         int bestLen = 1;
         for (int i = 0; i < 8; ) {
@@ -167,8 +200,8 @@ final class Values {
             }
             i = j == i ? i + 1 : j;
         }
-        if (isText(g, bestStart, bestLen, original)) {
-            return original;
+        if (isText(g, bestStart, bestLen, b, from, to)) {
+            return original != null ? original : new String(b, from, to - from, StandardCharsets.ISO_8859_1);
         }
         char[] out = new char[39];
         int n = 0;
@@ -191,17 +224,16 @@ final class Values {
     }
 
     /**
-     * Whether {@code text} is exactly the RFC 5952 form of the groups with the zero run
+     * Whether {@code b[from, to)} is exactly the RFC 5952 form of the groups with the zero run
      * {@code [bestStart, bestStart + bestLen)} written as "::" (no run when {@code bestStart} is -1):
-     * the form {@link #ipv6Text} writes, compared character by character without writing it.
+     * the form {@link #ipv6Text} writes, compared byte by byte without writing it.
      */
-    private static boolean isText(int[] g, int bestStart, int bestLen, String text) {
-        int p = 0;
-        int n = text.length();
+    private static boolean isText(int[] g, int bestStart, int bestLen, byte[] b, int from, int to) {
+        int p = from;
         boolean afterColon = true;
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
-                if (p + 2 > n || text.charAt(p) != ':' || text.charAt(p + 1) != ':') {
+                if (p + 2 > to || b[p] != ':' || b[p + 1] != ':') {
                     return false;
                 }
                 p += 2;
@@ -210,19 +242,19 @@ final class Values {
                 continue;
             }
             if (!afterColon) {
-                if (p >= n || text.charAt(p++) != ':') {
+                if (p >= to || b[p++] != ':') {
                     return false;
                 }
             }
             int v = g[i];
             for (int shift = v > 0xfff ? 12 : v > 0xff ? 8 : v > 0xf ? 4 : 0; shift >= 0; shift -= 4) {
-                if (p >= n || text.charAt(p++) != Character.forDigit((v >> shift) & 0xf, 16)) {
+                if (p >= to || b[p++] != Character.forDigit((v >> shift) & 0xf, 16)) {
                     return false;
                 }
             }
             afterColon = false;
         }
-        return p == n;
+        return p == to;
     }
 
     /** Addresses with an embedded IPv4 part ({@code ::ffff:1.2.3.4}): rare, left to IocValue. */
