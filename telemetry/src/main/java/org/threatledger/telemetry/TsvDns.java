@@ -12,9 +12,9 @@ import org.threatledger.match.Where;
  * checked and put in normal form in one pass over their bytes, and become a String only when they
  * are observed. The results are those of {@link ZeekLogs} on the decoded text (the same
  * observations, the same skip reasons); a value with an escape or a non-ASCII byte, and an IPv6
- * answer with an embedded IPv4 part, take that path. The hunt's busiest log is dns; without a decoded copy of every value and
- * a second pass of checks over it, the parse-only rate rose from 0.69-0.70M to 0.72-0.93M lines per
- * CPU-second ({@code DnsParseSpeed}, docs/benchmarks.md).
+ * answer with an embedded IPv4 part, take that path. The hunt's busiest log is dns; without a
+ * decoded copy of every value and a second pass of checks over it, the parse-only rate rose from
+ * 0.69-0.70M to 0.72-0.93M lines per CPU-second ({@code DnsParseSpeed}, docs/benchmarks.md).
  */
 final class TsvDns {
     private static final int MAX_HOST = 253;

@@ -101,7 +101,7 @@ final class Values {
         if (s.indexOf('.') >= 0) {
             return ipv6Slow(s);
         }
-        // a character past Latin-1 becomes '?', which is no hex digit: the address is refused either way
+        // a character past Latin-1 becomes '?', which is no hex digit, so such text is no address
         byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
         return ipv6(b, 0, b.length, s);
     }
