@@ -67,7 +67,7 @@ final class TsvDns {
             ZeekLogs.dnsAnswer(r.decodeText(from, to), sink);
             return;
         }
-        if (indexOf(b, from, to, (byte) ':') >= 0) {
+        if (Values.indexOf(b, from, to, (byte) ':') >= 0) {
             String ip = Values.ipv6(b, from, to);
             if (ip != null) {
                 sink.observe(ObservationType.IPV6, ip, -1, Where.DNS_ANSWER);
@@ -92,15 +92,6 @@ final class TsvDns {
             }
         }
         return true;
-    }
-
-    private static int indexOf(byte[] b, int from, int to, byte c) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == c) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** {@link Values#isIpv4} on ASCII bytes. */

@@ -112,13 +112,14 @@ final class Values {
      * ({@code ::ffff:1.2.3.4}) is left to the text path: null here.
      */
     static String ipv6(byte[] b, int from, int to) {
-        if (to - from > 45 || indexOf(b, from, to, '.') >= 0) {
+        if (to - from > 45 || indexOf(b, from, to, (byte) '.') >= 0) {
             return null;
         }
         return ipv6(b, from, to, null);
     }
 
-    private static int indexOf(byte[] b, int from, int to, char c) {
+    /** The first position of {@code c} in {@code b[from, to)}, or -1. */
+    static int indexOf(byte[] b, int from, int to, byte c) {
         for (int i = from; i < to; i++) {
             if (b[i] == c) {
                 return i;
