@@ -122,8 +122,51 @@ class HuntCommandTest {
         byte[] damaged = current.clone();
         damaged[damaged.length / 2] ^= 0x5a;
         Files.write(cache, damaged);
+        Files.delete(home.resolve("cache/indicator-set.bin")); // else the compiled set is read and the entries are not
         assertThat(summary(run("hunt", "--no-history", dns.toString())).path("hits").asLong())
                 .as("a damaged cache is ignored").isEqualTo(2);
+        assertThat(Files.readAllBytes(cache)).as("and written again").isEqualTo(current);
+    }
+
+    @Test
+    void theCompiledSet_isCachedBesideTheStore_andFollowsListsAndStixIndicators() throws IOException {
+        String header = "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n"
+                + "#path\tdns\n#fields\tts\tuid\tquery\tanswers\n#types\ttime\tstring\tstring\tvector[string]\n";
+        Path dns = Files.writeString(home.resolve("dns.log"), header
+                + "1700000000.000000\tD1\tc2.first.example\t-\n"
+                + "1700000001.000000\tD2\twww.second.example\t-\n"
+                + "1700000002.000000\tD3\tstage.third.example\t-\n");
+        Path cache = home.resolve("cache/indicator-set.bin");
+        run("import", "--subdomains", list("first.txt", "first.example").toString());
+        assertThat(summary(run("hunt", dns.toString())).path("hits").asLong()).isEqualTo(1);
+        java.nio.file.attribute.FileTime when = Files.getLastModifiedTime(cache);
+        assertThat(summary(run("hunt", dns.toString())).path("hits").asLong()).isEqualTo(1);
+        assertThat(Files.getLastModifiedTime(cache))
+                .as("a current set is read, not compiled again; the sightings a hunt stores do not change it")
+                .isEqualTo(when);
+
+        run("import", "--subdomains", list("second.txt", "second.example").toString());
+        assertThat(summary(run("hunt", "--no-history", dns.toString())).path("hits").asLong())
+                .as("a new list is compiled in").isEqualTo(2);
+        Path bundle = Files.writeString(home.resolve("third.json"), "{\"type\":\"indicator\",\"spec_version\":\"2.1\","
+                + "\"id\":\"indicator--5b3e0a64-0d6e-4b8c-9d7e-2a1f3c4d5e6f\",\"created\":\"2024-01-01T00:00:00.000Z\","
+                + "\"modified\":\"2024-01-01T00:00:00.000Z\",\"pattern_type\":\"stix\",\"valid_from\":\"2024-01-01T00:00:00Z\","
+                + "\"pattern\":\"[domain-name:value = 'stage.third.example']\"}");
+        run("import", bundle.toString());
+        assertThat(summary(run("hunt", "--no-history", dns.toString())).path("hits").asLong())
+                .as("so is a new STIX indicator").isEqualTo(3);
+        Files.writeString(bundle, Files.readString(bundle).replace("\"modified\":\"2024-01-01T00:00:00.000Z\"",
+                "\"modified\":\"2024-02-01T00:00:00.000Z\",\"revoked\":true"));
+        run("import", bundle.toString());
+        assertThat(summary(run("hunt", "--no-history", dns.toString())).path("hits").asLong())
+                .as("and a revoked one is left out again").isEqualTo(2);
+
+        byte[] current = Files.readAllBytes(cache);
+        byte[] damaged = current.clone();
+        damaged[damaged.length / 2] ^= 0x5a;
+        Files.write(cache, damaged);
+        assertThat(summary(run("hunt", "--no-history", dns.toString())).path("hits").asLong())
+                .as("a damaged set is ignored").isEqualTo(2);
         assertThat(Files.readAllBytes(cache)).as("and written again").isEqualTo(current);
     }
 

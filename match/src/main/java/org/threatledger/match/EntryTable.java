@@ -59,6 +59,36 @@ final class EntryTable {
         return type.length + 4L * key.length + 4L * runStart.length + 8L * runList.length + 8L * cidrs.length;
     }
 
+    /** Writes the table ({@link SetImage}). */
+    void write(SetImage.Out out) {
+        out.bytes(type);
+        out.ints(key);
+        out.strings(cidrs);
+        out.ints(runStart);
+        out.strings(runList);
+    }
+
+    /** Reads what {@link #write} wrote; parts that do not fit together are an {@link IllegalStateException}. */
+    static EntryTable read(SetImage.In in, int exactKeys) {
+        byte[] type = in.bytes();
+        int[] key = in.ints();
+        String[] cidrs = in.strings();
+        int[] runStart = in.ints();
+        String[] runList = in.strings();
+        if (key.length != type.length || runStart.length != runList.length
+                || type.length > 0 && (runStart.length == 0 || runStart[0] != 0)) {
+            throw new IllegalStateException("entry table: the arrays do not fit together");
+        }
+        for (int i = 0; i < type.length; i++) {
+            int t = type[i] & 0x7f;
+            boolean range = t < TYPES.length && (TYPES[t] == IocType.CIDR4 || TYPES[t] == IocType.CIDR6);
+            if (t >= TYPES.length || key[i] < 0 || key[i] >= (range ? cidrs.length : exactKeys)) {
+                throw new IllegalStateException("entry table: entry " + i + " is out of bounds");
+            }
+        }
+        return new EntryTable(type, key, cidrs, runStart, runList);
+    }
+
     /** Entries in ordinal order. */
     static final class Builder {
         private byte[] type = new byte[64];

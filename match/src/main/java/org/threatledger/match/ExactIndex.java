@@ -214,6 +214,60 @@ final class ExactIndex {
                 + (filter == null ? 0 : 8L * filter.length);
     }
 
+    /** Writes the index's arrays ({@link SetImage}). */
+    void write(SetImage.Out out) {
+        out.longs(slots);
+        out.ints(keyStart);
+        out.bytes(arena);
+        out.ints(keyPosting);
+        out.ints(pool);
+        out.i64(kinds);
+        out.longsOrNull(filter);
+    }
+
+    /**
+     * Reads what {@link #write} wrote, and checks it: the arrays must fit together, and a sample of
+     * up to {@value #CHECKED_KEYS} keys, hashed again from their bytes, must be found where they are.
+     * A failed check is an {@link IllegalStateException}.
+     */
+    static ExactIndex read(SetImage.In in) {
+        long[] slots = in.longs();
+        int[] keyStart = in.ints();
+        byte[] arena = in.bytes();
+        int[] keyPosting = in.ints();
+        int[] pool = in.ints();
+        long kinds = in.i64();
+        long[] filter = in.longsOrNull();
+        int keys = keyPosting.length;
+        if (Integer.bitCount(slots.length) != 1 || keyStart.length != keys + 1 || keys >= slots.length
+                || keyStart[0] != 0 || keyStart[keys] != arena.length) {
+            throw new IllegalStateException("exact index: the arrays do not fit together");
+        }
+        for (int key = 0; key < keys; key++) {
+            if (keyStart[key] >= keyStart[key + 1] || keyPosting[key] < 0 && ~keyPosting[key] >= pool.length) {
+                throw new IllegalStateException("exact index: key " + key + " is out of bounds");
+            }
+        }
+        ExactIndex index = new ExactIndex(slots, keyStart, arena, keyPosting, pool, kinds, filter);
+        for (int i = 0, step = Math.max(1, keys / CHECKED_KEYS); i < keys; i += step) {
+            if (!index.findsItself(i)) {
+                throw new IllegalStateException("exact index: key " + i + " is not found under its hash");
+            }
+        }
+        return index;
+    }
+
+    /** Keys looked up again when an index is read: enough to notice a changed hash or key layout. */
+    static final int CHECKED_KEYS = 64;
+
+    /** Whether looking up key {@code key} by its value finds it. */
+    private boolean findsItself(int key) {
+        int kind = kind(key);
+        int port = Kind.hasPort(kind) ? port(key) : 0;
+        String v = value(key);
+        return find(kind, port, v, 0, v.length(), KeyHash.of(kind, port, v, 0, v.length())) == key;
+    }
+
     /** Collects keys and their postings; {@link #build} sizes the final arrays exactly. */
     static final class Builder {
         private long[] table = new long[64];

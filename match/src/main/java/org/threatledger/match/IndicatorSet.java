@@ -64,6 +64,97 @@ public final class IndicatorSet {
         rejected = List.copyOf(c.rejected);
     }
 
+    private IndicatorSet(ExactIndex exact, RangeIndex[] ranges, int[][] typeOnly, int[] recordLevel, EntryTable entries,
+                         String[] stixIds, String[] stixPatterns, Pattern[] fullPatterns, List<String> rejected) {
+        this.exact = exact;
+        this.ranges4 = ranges[0];
+        this.ranges6 = ranges[1];
+        this.candidateRanges4 = ranges[2];
+        this.candidateRanges6 = ranges[3];
+        this.typeOnly = typeOnly;
+        this.recordLevel = recordLevel;
+        this.entries = entries;
+        this.stixIds = stixIds;
+        this.stixPatterns = stixPatterns;
+        this.fullPatterns = fullPatterns;
+        this.needsRecords = java.util.Arrays.stream(fullPatterns).anyMatch(java.util.Objects::nonNull);
+        this.rejected = List.copyOf(rejected);
+    }
+
+    /**
+     * This set as bytes that {@link #fromImage} turns back into a set that matches exactly as this
+     * one ({@link SetImage}): reading them is much faster than compiling the indicators again.
+     * {@code label} is kept in the image and must be given again to read it (a hunt names the intel
+     * the set was compiled from).
+     */
+    public byte[] image(String label) {
+        SetImage.Out out = new SetImage.Out();
+        out.i32(SetImage.MAGIC);
+        out.string(SetImage.layout());
+        out.string(label);
+        exact.write(out);
+        for (RangeIndex r : new RangeIndex[] {ranges4, ranges6, candidateRanges4, candidateRanges6}) {
+            r.write(out);
+        }
+        out.intArrays(typeOnly);
+        out.ints(recordLevel);
+        entries.write(out);
+        out.strings(stixIds);
+        out.strings(stixPatterns);
+        int[] full = new int[fullPatterns.length];
+        for (int i = 0; i < full.length; i++) {
+            full[i] = fullPatterns[i] == null ? 0 : 1;
+        }
+        out.ints(full);
+        out.strings(rejected.toArray(String[]::new));
+        return out.toByteArray();
+    }
+
+    /**
+     * The set an {@link #image} holds (from the buffer's position to its limit), when it was written with {@code label} by a build that
+     * numbers types the same way; patterns that need full evaluation are parsed again.
+     *
+     * @throws IllegalArgumentException when the image has another label, comes from another build,
+     *                                  or does not hold a whole, consistent set
+     */
+    public static IndicatorSet fromImage(java.nio.ByteBuffer image, String label) {
+        SetImage.In in = new SetImage.In(image.slice());
+        try {
+            if (in.i32() != SetImage.MAGIC || !SetImage.layout().equals(in.string())) {
+                throw new IllegalArgumentException("not an indicator set image of this build");
+            }
+            if (!java.util.Objects.equals(label, in.string())) {
+                throw new IllegalArgumentException("an image of other intel");
+            }
+            ExactIndex exact = ExactIndex.read(in);
+            RangeIndex[] ranges = new RangeIndex[4];
+            for (int i = 0; i < ranges.length; i++) {
+                ranges[i] = RangeIndex.read(in);
+            }
+            int[][] typeOnly = in.intArrays();
+            int[] recordLevel = in.ints();
+            EntryTable entries = EntryTable.read(in, exact.keyCount());
+            String[] stixIds = in.strings();
+            String[] stixPatterns = in.strings();
+            int[] full = in.ints();
+            List<String> rejected = List.of(in.strings());
+            if (typeOnly.length != ObservationType.values().length || stixPatterns.length != stixIds.length
+                    || full.length != stixIds.length || !in.atEnd()) {
+                throw new IllegalArgumentException("the image's parts do not fit together");
+            }
+            Pattern[] fullPatterns = new Pattern[full.length];
+            for (int i = 0; i < full.length; i++) {
+                fullPatterns[i] = full[i] == 0 ? null : org.threatledger.pattern.PatternParser.parse(stixPatterns[i]);
+            }
+            return new IndicatorSet(exact, ranges, typeOnly, recordLevel, entries, stixIds, stixPatterns, fullPatterns,
+                    rejected);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) { // a damaged image: a bad length, a null where a value must be, a bad pattern
+            throw new IllegalArgumentException("a damaged indicator set image: " + e.getMessage(), e);
+        }
+    }
+
     /** Compiles list entries and STIX objects (indicators are taken, other objects ignored) into a set. */
     public static IndicatorSet compile(Iterable<IocEntry> entries, Iterable<StixObject> stixIndicators) {
         SetCompiler c = new SetCompiler();

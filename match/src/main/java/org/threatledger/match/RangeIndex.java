@@ -59,6 +59,31 @@ final class RangeIndex {
         return 8L * startHi.length + 8L * startLo.length + 4L * label.length + 4L * pool.length;
     }
 
+    /** Writes the index's arrays ({@link SetImage}). */
+    void write(SetImage.Out out) {
+        out.longs(startHi);
+        out.longs(startLo);
+        out.ints(label);
+        out.ints(pool);
+    }
+
+    /** Reads what {@link #write} wrote; arrays that do not fit together are an {@link IllegalStateException}. */
+    static RangeIndex read(SetImage.In in) {
+        long[] hi = in.longs();
+        long[] lo = in.longs();
+        int[] label = in.ints();
+        int[] pool = in.ints();
+        if (hi.length == 0 || hi.length != lo.length || label.length != lo.length) {
+            throw new IllegalStateException("range index: the arrays do not fit together");
+        }
+        for (int l : label) {
+            if (l < -1 || l >= pool.length && l >= 0) {
+                throw new IllegalStateException("range index: a label past its postings");
+            }
+        }
+        return new RangeIndex(hi, lo, label, pool);
+    }
+
     /** Collects blocks; {@code bits} is 32 or 128. */
     static final class Builder {
         private final int bits;

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,8 +32,6 @@ final class EntryCache {
     private static final int MAGIC = 0x544c4543; // "TLEC"
     private static final int VERSION = 1;
     private static final IocType[] TYPES = IocType.values();
-    /** Age past which a temporary file of the cache is taken as left behind. */
-    static final java.time.Duration STALE = java.time.Duration.ofMinutes(10);
 
     private EntryCache() {}
 
@@ -53,7 +50,7 @@ final class EntryCache {
             return cached;
         }
         List<IocEntry> entries = fromStore(store);
-        write(dir, file, fingerprint, entries);
+        write(dir, fingerprint, entries);
         return entries;
     }
 
@@ -106,7 +103,7 @@ final class EntryCache {
     }
 
     /** Writes the file through a temporary one and an atomic rename; a failure only means no cache. */
-    static void write(Path dir, Path file, String fingerprint, List<IocEntry> entries) {
+    static void write(Path dir, String fingerprint, List<IocEntry> entries) {
         Out out = new Out();
         out.fixedInt(MAGIC);
         out.var(VERSION);
@@ -135,46 +132,7 @@ final class EntryCache {
         CRC32 crc = new CRC32();
         crc.update(out.bytes, 0, out.size);
         out.fixedInt((int) crc.getValue());
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            deleteStaleTemporaries(dir);
-            tmp = Files.createTempFile(dir, FILE, ".tmp");
-            Files.write(tmp, Arrays.copyOf(out.bytes, out.size));
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | UnsupportedOperationException e) {
-            deleteQuietly(tmp); // no cache this time; the next hunt reads the store again
-        }
-    }
-
-    /**
-     * Deletes temporary files that a hunt killed while writing the cache left behind. Only those
-     * older than {@link #STALE}: a younger one may belong to a hunt writing at this moment.
-     */
-    private static void deleteStaleTemporaries(Path dir) throws IOException {
-        java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minus(STALE));
-        try (var files = Files.newDirectoryStream(dir, FILE + "*.tmp")) {
-            for (Path p : files) {
-                try {
-                    if (Files.getLastModifiedTime(p).compareTo(before) < 0) {
-                        Files.deleteIfExists(p);
-                    }
-                } catch (IOException ignored) {
-                    // gone already, or not ours to delete: the next write tries again
-                }
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // a stray temporary file in the cache directory is harmless
-            }
-        }
+        CacheFiles.write(dir, FILE, out.bytes, out.size);
     }
 
     private static final class Out {

@@ -23,24 +23,42 @@ public final class Intel {
     }
 
     /**
-     * Compiles every current list entry and STIX indicator, taking the list entries from the cache in
-     * {@code cacheDir} when it holds the store's current lists (see {@link EntryCache}) and
-     * refreshing it when not.
+     * Compiles every current list entry and STIX indicator, reading the compiled set from the cache in
+     * {@code cacheDir} when it was compiled from the same intel ({@link SetCache}), and else the list
+     * entries when the cache holds the store's current lists ({@link EntryCache}); what was compiled
+     * or read from the store is cached for the next time.
      */
     public static IndicatorSet compile(KnowledgeStore store, Path cacheDir) {
-        return compile(store, EntryCache.entries(store, cacheDir));
+        List<StixObject> indicators = stixIndicators(store);
+        String lists = store.entriesFingerprint();
+        String label = lists == null ? null : SetCache.label(lists, indicators);
+        IndicatorSet cached = label == null ? null : SetCache.read(cacheDir, label);
+        if (cached != null) {
+            return cached;
+        }
+        IndicatorSet set = IndicatorSet.compile(EntryCache.entries(store, cacheDir), indicators);
+        if (label != null) {
+            SetCache.write(cacheDir, label, set);
+        }
+        return set;
     }
 
     private static IndicatorSet compile(KnowledgeStore store, List<IocEntry> entries) {
+        return IndicatorSet.compile(entries, stixIndicators(store));
+    }
+
+    /**
+     * The current STIX indicators to compile. An indicator with x_threatledger_list_ref is a list
+     * entry written out as STIX (for a sighting or an export); the entry itself is in the set already.
+     */
+    private static List<StixObject> stixIndicators(KnowledgeStore store) {
         List<StixObject> indicators = new ArrayList<>();
-        // an indicator with x_threatledger_list_ref is a list entry written out as STIX (for a sighting
-        // or an export); the entry itself is already in the set
         store.forEachCurrent("indicator", s -> {
             if (!s.object().has("x_threatledger_list_ref")) {
                 indicators.add(s.object());
             }
         });
-        return IndicatorSet.compile(entries, indicators);
+        return indicators;
     }
 
     /** Starts a watch: every few seconds, if indicators or lists changed, recompile and swap. */
