@@ -31,7 +31,7 @@ record DemoHunt(long lines, long hits, List<StixObject> sightings, Map<String, L
                     SightingAggregator.Options.defaults().withActors(id -> attribution.actorsOf(id, null)),
                     attribution, sightings::add, "demo-hunt");
             List<FileStats> stats = new TelemetryReader(TelemetryOptions.defaults().withSensor("demo-sensor"))
-                    .recordsWanted(hunt::wantsRecords).read(logs, hunt::observe);
+                    .recordsWanted(hunt::wantsRecords).read(logs, hunt);
             hunt.finish();
             Map<String, String> names = new LinkedHashMap<>();
             for (StixObject s : sightings) {

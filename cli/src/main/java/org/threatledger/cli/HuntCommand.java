@@ -112,12 +112,12 @@ final class HuntCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true)));
                 Intel.Watch watch = Intel.watch(store, matcher);
                 try {
-                    stats.add(reader.follow(Path.of(inputs.get(0)), hunt::observe, stop::get));
+                    stats.add(reader.follow(Path.of(inputs.get(0)), hunt, stop::get));
                 } finally {
                     watch.close();
                 }
             } else {
-                stats.addAll(reader.read(inputs, hunt::observe));
+                stats.addAll(reader.read(inputs, hunt));
             }
             hunt.finish();
             double seconds = (System.nanoTime() - started) / 1e9;

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
-import org.threatledger.match.Observation;
 import org.threatledger.match.ObservationType;
 
 /**
@@ -166,29 +165,44 @@ public final class History implements AutoCloseable {
         nextFlush = Math.max(nextFlush, 1);
     }
 
-    /** Counts {@code observations[0, n)} under one lock (a hunt's history thread records in batches). */
-    public synchronized void recordAll(Observation[] observations, int n) {
-        for (int from = 0; from < n; from += WARM) {
+    /**
+     * Counts every value of {@code batch} under one lock (a hunt's history thread records in
+     * batches). Each run of {@value #WARM} values is hashed first and its table lines read ahead at
+     * once ({@link MemTable#warm}), then recorded.
+     */
+    public synchronized void recordAll(ValueBatch batch) {
+        byte[] arena = batch.arena();
+        long[] hashes = warmHashes;
+        for (int from = 0, n = batch.size(); from < n; from += WARM) {
             int to = Math.min(n, from + WARM);
-            memory.warm(observations, from, to);
             for (int i = from; i < to; i++) {
-                Observation o = observations[i];
-                recordOne(o.type(), o.value(), o.timeMicros(), o.sensor());
+                int start = batch.start(i);
+                hashes[i - from] = Keys.valueHash(batch.typeOrdinal(i), arena, start, batch.end(i) - start);
+            }
+            memory.warm(hashes, to - from);
+            for (int i = from; i < to; i++) {
+                int start = batch.start(i);
+                String sensor = batch.sensor(i);
+                int sensorId = sensor == lastSensor ? lastSensorId : sensorId(sensor);
+                memory.record(batch.typeOrdinal(i), arena, start, batch.end(i) - start, hashes[i - from],
+                        batch.micros(i), sensorId);
+                flushWhenDue();
             }
         }
     }
 
-    /** Observations whose table lines are read ahead at once ({@link MemTable#warm}) before they are recorded. */
+    /** Values whose table lines are read ahead at once ({@link MemTable#warm}) before they are recorded. */
     private static final int WARM = 64;
+    private final long[] warmHashes = new long[WARM];
 
     /** Counts one sighting of {@code value} at {@code timeMicros} by {@code sensor} (may be null). */
     public synchronized void record(ObservationType type, String value, long timeMicros, String sensor) {
-        recordOne(type, value, timeMicros, sensor);
-    }
-
-    private void recordOne(ObservationType type, String value, long timeMicros, String sensor) {
         int sensorId = sensor == lastSensor ? lastSensorId : sensorId(sensor);
         memory.record(type, value, timeMicros, sensorId);
+        flushWhenDue();
+    }
+
+    private void flushWhenDue() {
         if (memory.size() >= options.flushValues()
                 || (++recordsSinceClock & 0xffff) == 0 && System.nanoTime() - lastFlushNanos >= options.flushInterval().toNanos()) {
             flushInBackground();

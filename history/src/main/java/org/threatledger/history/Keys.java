@@ -96,13 +96,25 @@ final class Keys {
         return mix(h);
     }
 
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     /**
-     * A 64-bit hash of {@code (type, value)} for the in-memory table, from {@link String#hashCode}:
-     * the JDK caches it in the String and computes it with a vectorised intrinsic, so the hot path
-     * never encodes the value. Only 32 bits of entropy; the table verifies every candidate's bytes.
+     * A 64-bit hash of a value for the in-memory table: its type (an ordinal) and its UTF-8 bytes
+     * {@code b[off, off+len)}, eight bytes a step. The table verifies every candidate's bytes, so
+     * this only has to spread values well.
      */
-    static long hash(ObservationType type, String value) {
-        return mix(((long) type.ordinal() << 32) ^ (value.hashCode() & 0xffff_ffffL));
+    static long valueHash(int type, byte[] b, int off, int len) {
+        long h = type * 0x9e3779b97f4a7c15L ^ len;
+        int i = off;
+        for (int end = off + len - 8; i <= end; i += 8) {
+            h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * 0x9e3779b97f4a7c15L, 31);
+        }
+        long tail = 0;
+        for (int shift = 0, end = off + len; i < end; i++, shift += 8) {
+            tail |= (b[i] & 0xffL) << shift;
+        }
+        return mix(h ^ tail * 0xc2b2ae3d27d4eb4fL);
     }
 
     /** SplitMix64's finaliser: spreads every input bit over the whole word. */

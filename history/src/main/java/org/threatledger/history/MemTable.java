@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import org.threatledger.match.Observation;
 import org.threatledger.match.ObservationType;
 
 /**
@@ -78,18 +77,30 @@ final class MemTable {
         arenaSize = 0;
     }
 
-    /**
-     * Counts one observation of {@code (type, value)} at {@code micros} by sensor number
-     * {@code sensorId}. One probe sequence serves both outcomes: a known value is updated where it
-     * is found, a new one is placed in the empty slot that ended the search.
-     */
+    /** Counts one observation of {@code (type, value)} at {@code micros} by sensor number {@code sensorId}. */
     void record(ObservationType type, String value, long micros, int sensorId) {
-        long h = Keys.hash(type, value);
-        int found = probe(h, type, value);
+        byte[] v = encoded(value);
+        record(type.ordinal(), v, 0, v.length, Keys.valueHash(type.ordinal(), v, 0, v.length), micros, sensorId);
+    }
+
+    private static byte[] encoded(String value) {
+        byte[] v = new byte[Utf8.length(value)];
+        Utf8.encode(value, v, 0);
+        return v;
+    }
+
+    /**
+     * Counts one observation of the value of type {@code type} (an ordinal) whose UTF-8 bytes are
+     * {@code b[off, off+len)} and whose {@link Keys#valueHash} is {@code h}. One probe sequence serves
+     * both outcomes: a known value is updated where it is found, a new one is placed in the empty
+     * slot that ended the search.
+     */
+    void record(int type, byte[] b, int off, int len, long h, long micros, int sensorId) {
+        int found = probe(h, type, b, off, len);
         if (found >= 0) {
             update(found, micros, sensorId);
         } else {
-            insert(h, ~found, type, value, micros, sensorId);
+            insert(h, ~found, type, b, off, len, micros, sensorId);
         }
     }
 
@@ -97,20 +108,19 @@ final class MemTable {
     private long warmed;
 
     /**
-     * Reads the slot, and the entry a matching slot names, that recording each of
-     * {@code observations[from, to)} will probe first, changing nothing. For a table much larger than
+     * Reads the slot, and the entry a matching slot names, that recording each of the values with
+     * hashes {@code hashes[0, n)} will probe first, changing nothing. For a table much larger than
      * the cache each is a miss; here the loop's iterations do not depend on one another, so the
      * processor has many misses under way at once, and the recording that follows finds the lines
      * in the cache instead of waiting for each in turn. Only a hint: recording is correct without it.
      */
-    void warm(Observation[] observations, int from, int to) {
+    void warm(long[] hashes, int n) {
         long[] s = slots;
         long[] d = entries;
         int mask = s.length - 1;
         long sum = 0;
-        for (int i = from; i < to; i++) {
-            Observation o = observations[i];
-            long h = Keys.hash(o.type(), o.value());
+        for (int i = 0; i < n; i++) {
+            long h = hashes[i];
             long slot = s[(int) h & mask];
             if (slot != 0 && (slot & TAG) == (h & TAG)) {
                 sum += d[((int) slot - 1) * STRIDE + VALUE];
@@ -121,21 +131,21 @@ final class MemTable {
     }
 
     /**
-     * Searches for {@code (type, value)}, whose hash is {@code h}: its entry number, or the
-     * complement ({@code ~slot}, negative) of the empty slot that ended the search.
+     * Searches for the value {@code (type, b[off, off+len))}, whose hash is {@code h}: its entry
+     * number, or the complement ({@code ~slot}, negative) of the empty slot that ended the search.
      */
-    private int probe(long h, ObservationType type, String value) {
+    private int probe(long h, int type, byte[] b, int off, int len) {
         int mask = slots.length - 1;
         int i = (int) h & mask;
         long tag = h & TAG;
-        long t = type.ordinal();
         for (long s = slots[i]; s != 0; i = (i + 1) & mask, s = slots[i]) {
             if ((s & TAG) == tag) {
                 int e = (int) s - 1;
                 int base = e * STRIDE;
                 long v = entries[base + VALUE];
-                if (entries[base + HASH] == h && entries[base + TYPE_SENSOR] >>> 32 == t
-                        && Utf8.equals(value, arena, (int) (v >>> 32), (int) v)) {
+                int at = (int) (v >>> 32);
+                if (entries[base + HASH] == h && entries[base + TYPE_SENSOR] >>> 32 == type && (int) v == len
+                        && Arrays.equals(arena, at, at + len, b, off, off + len)) {
                     return e;
                 }
             }
@@ -160,12 +170,13 @@ final class MemTable {
 
     /** The entry number of {@code (type, value)}, or -1. */
     int find(ObservationType type, String value) {
-        int found = probe(Keys.hash(type, value), type, value);
+        byte[] v = encoded(value);
+        int found = probe(Keys.valueHash(type.ordinal(), v, 0, v.length), type.ordinal(), v, 0, v.length);
         return found >= 0 ? found : -1;
     }
 
     /** Adds a new value; {@code slot} is the empty slot its search ended at (void after a rehash). */
-    private void insert(long h, int slot, ObservationType type, String value, long micros, int sensorId) {
+    private void insert(long h, int slot, int type, byte[] b, int off, int len, long micros, int sensorId) {
         if ((size + 1) * STRIDE > entries.length) {
             entries = Arrays.copyOf(entries, grown(entries.length, (long) expectedValues * STRIDE));
         }
@@ -173,7 +184,6 @@ final class MemTable {
         if (rehashed) {
             rehash();
         }
-        int len = Utf8.length(value);
         if ((long) arenaSize + len > Integer.MAX_VALUE - 16) {
             throw new IllegalStateException("history memory table is full (2 GB of values): flush more often");
         }
@@ -181,7 +191,7 @@ final class MemTable {
             // about 16 bytes a value: a guess for the jump, past which the arena doubles as before
             arena = Arrays.copyOf(arena, Math.max(grown(arena.length, (long) expectedValues * 16), arenaSize + len));
         }
-        Utf8.encode(value, arena, arenaSize);
+        System.arraycopy(b, off, arena, arenaSize, len);
         int e = size++;
         int base = e * STRIDE;
         entries[base + HASH] = h;
@@ -189,7 +199,7 @@ final class MemTable {
         entries[base + LAST] = micros;
         entries[base + COUNT] = 1;
         entries[base + VALUE] = ((long) arenaSize << 32) | len;
-        entries[base + TYPE_SENSOR] = ((long) type.ordinal() << 32) | (sensorId & 0xffff_ffffL);
+        entries[base + TYPE_SENSOR] = ((long) type << 32) | (sensorId & 0xffff_ffffL);
         arenaSize += len;
         if (rehashed) {
             place(h, e);

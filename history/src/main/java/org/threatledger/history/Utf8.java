@@ -2,7 +2,7 @@ package org.threatledger.history;
 
 /**
  * UTF-8 without allocation, byte-for-byte as {@code String.getBytes(UTF_8)} (an unpaired
- * surrogate becomes {@code '?'}), so the hot path can compare a String against stored bytes.
+ * surrogate becomes {@code '?'}): a value given as text is encoded straight into a batch or a table.
  */
 final class Utf8 {
     private Utf8() {}
@@ -54,33 +54,5 @@ final class Utf8 {
             }
         }
         return off;
-    }
-
-    /** True when {@code s} encodes to exactly {@code b[off, off+len)}. */
-    static boolean equals(String s, byte[] b, int off, int len) {
-        int n = s.length();
-        if (n > len) {
-            return false;
-        }
-        int end = off + len;
-        int p = off;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                if (p >= end || b[p++] != (byte) c) {
-                    return false;
-                }
-            } else {
-                return slowEquals(s, i, b, p, end);
-            }
-        }
-        return p == end;
-    }
-
-    private static boolean slowEquals(String s, int from, byte[] b, int p, int end) {
-        String rest = s.substring(from);
-        byte[] enc = new byte[length(rest)];
-        encode(rest, enc, 0);
-        return enc.length == end - p && java.util.Arrays.equals(enc, 0, enc.length, b, p, end);
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.threatledger.match.Observation;
 import org.threatledger.match.ObservationType;
 
 /**
@@ -138,22 +137,23 @@ public final class HistoryBenchmark {
 
     private static void recordBatches(int n) throws IOException {
         SplittableRandom random = new SplittableRandom(5);
-        Observation[] all = new Observation[n];
+        byte[][] all = new byte[n][];
         for (int i = 0; i < n; i++) {
             // a quarter repeat a value recorded earlier (skewed to recent ones), the rest are new
             long v = (i & 3) == 0 && i > 0 ? i - 1 - random.nextInt(Math.min(i, 100_000)) : i;
-            all[i] = new Observation(ObservationType.DOMAIN, domain(v), -1, 1_700_000_000_000_000L + i,
-                    org.threatledger.match.Where.DNS_QUERY, "sensor-1", "bench", i + 1, null, null);
+            all[i] = domain(v).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
         for (int round = 0; round < 5; round++) {
             Path dir = Files.createTempDirectory("history-batches");
             try (History h = History.open(dir, new History.Options(Duration.ofDays(90), n + 1, Duration.ofHours(1)))) {
-                Observation[] batch = new Observation[8192];
+                ValueBatch batch = new ValueBatch(8192);
                 Timer t = new Timer();
-                for (int from = 0; from < n; from += batch.length) {
-                    int k = Math.min(batch.length, n - from);
-                    System.arraycopy(all, from, batch, 0, k);
-                    h.recordAll(batch, k);
+                for (int i = 0; i < n; i++) {
+                    batch.addAscii(ObservationType.DOMAIN, all[i], 0, all[i].length, 1_700_000_000_000_000L + i, "sensor-1");
+                    if (batch.isFull() || i == n - 1) {
+                        h.recordAll(batch);
+                        batch.clear();
+                    }
                 }
                 t.report("record in batches of 8,192 (" + h.stats().unflushedValues() + " distinct)", n);
             } finally {

@@ -54,43 +54,56 @@ class HistoryTest {
     void recordAll_ofBatchesLargerThanTheReadAhead_countsExactlyAsOneByOne() throws IOException {
         java.util.SplittableRandom random = new java.util.SplittableRandom(17);
         int n = 5_000;
-        org.threatledger.match.Observation[] batch = new org.threatledger.match.Observation[n];
+        ValueBatch batch = new ValueBatch(n);
+        List<String> values = new java.util.ArrayList<>();
+        List<Long> times = new java.util.ArrayList<>();
+        List<String> sensors = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
-            batch[i] = new org.threatledger.match.Observation(DOMAIN, "v" + random.nextInt(700) + ".example", -1,
-                    random.nextInt(1_000_000), org.threatledger.match.Where.DNS_QUERY, "s" + random.nextInt(3), "f", i + 1,
-                    null, null);
+            // ASCII values as bytes, and some with other characters as text, in one batch
+            String value = random.nextInt(10) == 0 ? "ü" + random.nextInt(50) + ".例え.example"
+                    : "v" + random.nextInt(700) + ".example";
+            values.add(value);
+            times.add((long) random.nextInt(1_000_000));
+            sensors.add("s" + random.nextInt(3));
+            if (value.startsWith("v")) {
+                byte[] b = ("[" + value + "]").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                batch.addAscii(DOMAIN, b, 1, b.length - 1, times.get(i), sensors.get(i));
+            } else {
+                batch.add(DOMAIN, value, times.get(i), sensors.get(i));
+            }
         }
+        assertThat(batch.isFull()).isTrue();
         try (History batched = History.open(dir.resolve("batched"));
              History single = History.open(dir.resolve("single"))) {
-            batched.recordAll(batch, n);
-            for (org.threatledger.match.Observation o : batch) {
-                single.record(o.type(), o.value(), o.timeMicros(), o.sensor());
+            batched.recordAll(batch);
+            for (int i = 0; i < n; i++) {
+                single.record(DOMAIN, values.get(i), times.get(i), sensors.get(i));
             }
-            for (int v = 0; v < 700; v++) {
-                String value = "v" + v + ".example";
-                assertThat(batched.lookup(DOMAIN, value)).as(value).isEqualTo(single.lookup(DOMAIN, value));
+            for (String value : new java.util.TreeSet<>(values)) {
+                assertThat(batched.lookup(DOMAIN, value)).as(value).isPresent().isEqualTo(single.lookup(DOMAIN, value));
             }
-            long distinct = java.util.Arrays.stream(batch).map(org.threatledger.match.Observation::value).distinct().count();
+            long distinct = values.stream().distinct().count();
             assertThat(batched.stats().unflushedValues()).isEqualTo(single.stats().unflushedValues()).isEqualTo(distinct);
         }
     }
 
     @Test
-    void recordAll_countsABatchExactlyAsOneByOne() throws IOException {
-        org.threatledger.match.Observation[] batch = new org.threatledger.match.Observation[5];
-        String[] values = {"a.example", "b.example", "a.example", "a.example", "unused.example"};
-        String[] sensors = {"s1", "s1", "s2", "s1", "s1"};
-        for (int i = 0; i < batch.length; i++) {
-            batch[i] = new org.threatledger.match.Observation(DOMAIN, values[i], -1, 100L * (5 - i),
-                    org.threatledger.match.Where.DNS_QUERY, sensors[i], "f", i + 1, null, null);
+    void recordAll_countsABatchExactlyAsOneByOne_andABatchIsReusedAfterClear() throws IOException {
+        ValueBatch batch = new ValueBatch(8);
+        String[] values = {"a.example", "b.example", "a.example", "a.example"};
+        String[] sensors = {"s1", "s1", "s2", "s1"};
+        batch.add(DOMAIN, "unused.example", 1, "s1");
+        batch.clear();
+        for (int i = 0; i < values.length; i++) {
+            batch.add(DOMAIN, values[i], 100L * (5 - i), sensors[i]);
         }
         try (History h = History.open(dir)) {
-            h.recordAll(batch, 4);
+            h.recordAll(batch);
             assertThat(h.lookup(DOMAIN, "a.example"))
                     .contains(new Seen(DOMAIN, "a.example", 200, 500, 3, List.of("s1", "s2"), false));
             assertThat(h.lookup(DOMAIN, "b.example"))
                     .contains(new Seen(DOMAIN, "b.example", 400, 400, 1, List.of("s1"), false));
-            assertThat(h.lookup(DOMAIN, "unused.example")).as("past n").isEmpty();
+            assertThat(h.lookup(DOMAIN, "unused.example")).as("cleared").isEmpty();
         }
     }
 

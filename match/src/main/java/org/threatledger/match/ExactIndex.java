@@ -119,6 +119,31 @@ final class ExactIndex {
         }
     }
 
+    /**
+     * {@link #find} or {@link #findWithSubdomains} (when {@code subdomainsOnly}) of a key of a kind
+     * without port whose value is the ASCII bytes {@code b[from, to)}.
+     */
+    int findAscii(int kind, byte[] b, int from, int to, long hash, boolean subdomainsOnly) {
+        if (filter != null && !BlockedBloom.mightContain(filter, hash)) {
+            return -1;
+        }
+        int fingerprint = (int) (hash >>> 32);
+        long need = subdomainsOnly ? SUB_BIT : 0;
+        for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
+            long slot = slots[i];
+            if (slot == 0) {
+                return -1;
+            }
+            if ((int) (slot >>> 32) == fingerprint && (slot & need) == need) {
+                int key = ((int) slot & KEY_MASK) - 1;
+                int p = keyStart[key];
+                if (arena[p] == kind && Arrays.equals(arena, p + 1, keyStart[key + 1], b, from, to)) {
+                    return key;
+                }
+            }
+        }
+    }
+
     private static boolean matches(byte[] arena, int[] keyStart, int key, int kind, int port,
             String s, int from, int to) {
         int p = keyStart[key];

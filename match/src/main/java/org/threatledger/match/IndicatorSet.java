@@ -218,14 +218,59 @@ public final class IndicatorSet {
 
     /** The ordinals of the indicators the observation matches: sorted, each once; empty (shared) on a miss. */
     public int[] lookup(Observation o) {
-        String v = o.value();
-        IntList hits = switch (o.type()) {
+        return lookup(o.type(), o.value(), o.port(), o.where());
+    }
+
+    private int[] lookup(ObservationType type, String v, int port, Where where) {
+        IntList hits = switch (type) {
             case DOMAIN -> domain(v);
-            case IPV4, IPV6 -> address(o);
+            case IPV4, IPV6 -> address(type, v, port, where);
             case URL -> url(v);
-            default -> probe(Kind.of(o.type()), 0, v, 0, v.length(), KeyHash.chars(v, 0, v.length()), null);
+            default -> probe(Kind.of(type), 0, v, 0, v.length(), KeyHash.chars(v, 0, v.length()), null);
         };
         return hits == null ? NONE : hits.toSortedDistinctArray();
+    }
+
+    /**
+     * {@link #lookup(Observation)} of a value without port given as the ASCII bytes
+     * {@code b[from, to)} of its normal form, as a telemetry adapter reads it: a domain is looked
+     * up in place, so a miss costs no String; an address is looked up in place when no address
+     * indicator could hold it, and as text when one could.
+     */
+    public int[] lookupAscii(ObservationType type, byte[] b, int from, int to, Where where) {
+        if (type == ObservationType.DOMAIN) {
+            IntList hits = domainAscii(b, from, to);
+            return hits == null ? NONE : hits.toSortedDistinctArray();
+        }
+        if ((type == ObservationType.IPV4 || type == ObservationType.IPV6) && (exact.kinds() & ADDRESS_KINDS) == 0
+                && (type == ObservationType.IPV4 ? ranges4 : ranges6).isEmpty()) {
+            return NONE;
+        }
+        return lookup(type, new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1), -1, where);
+    }
+
+    /** {@link #domain} of the ASCII bytes {@code b[from, to)}. */
+    private IntList domainAscii(byte[] b, int from, int to) {
+        IntList hits = null;
+        long h = KeyHash.SEED;
+        boolean dotSeen = false;
+        boolean parents = exact.hasSubdomains();
+        for (int i = to - 1; i >= from; i--) {
+            byte c = b[i];
+            if (c == '.') {
+                if (dotSeen && parents) {
+                    int key = exact.findAscii(Kind.DOMAIN, b, i + 1, to, KeyHash.finish(h, Kind.DOMAIN, 0), true);
+                    hits = key < 0 ? hits : emit(key, ExactIndex.SUBDOMAINS, hits);
+                }
+                dotSeen = true;
+            }
+            h = KeyHash.step(h, (char) c);
+        }
+        if (!exact.has(Kind.DOMAIN)) {
+            return hits;
+        }
+        int key = exact.findAscii(Kind.DOMAIN, b, from, to, KeyHash.finish(h, Kind.DOMAIN, 0), false);
+        return key < 0 ? hits : emit(key, ExactIndex.EXACT, hits);
     }
 
     /**
@@ -288,15 +333,13 @@ public final class IndicatorSet {
             | Kind.bit(Kind.IPV6_PORT) | Kind.bit(Kind.IPV4_DST) | Kind.bit(Kind.IPV6_DST) | Kind.bit(Kind.IPV4_SRC)
             | Kind.bit(Kind.IPV6_SRC);
 
-    private IntList address(Observation o) {
-        String v = o.value();
-        boolean v4 = o.type() == ObservationType.IPV4;
+    private IntList address(ObservationType type, String v, int port, Where where) {
+        boolean v4 = type == ObservationType.IPV4;
         // the characters are hashed only when some address kind is indexed (domain-only sets skip it)
         long h = (exact.kinds() & ADDRESS_KINDS) == 0 ? 0 : KeyHash.chars(v, 0, v.length());
         IntList hits = probe(v4 ? Kind.IPV4 : Kind.IPV6, 0, v, 0, v.length(), h, null);
-        Where where = o.where();
-        if (o.port() >= 0 && where != Where.CONN_ORIG) {
-            hits = probe(v4 ? Kind.IPV4_PORT : Kind.IPV6_PORT, o.port(), v, 0, v.length(), h, hits);
+        if (port >= 0 && where != Where.CONN_ORIG) {
+            hits = probe(v4 ? Kind.IPV4_PORT : Kind.IPV6_PORT, port, v, 0, v.length(), h, hits);
         }
         if (where == Where.CONN_RESP) {
             hits = probe(v4 ? Kind.IPV4_DST : Kind.IPV6_DST, 0, v, 0, v.length(), h, hits);
@@ -304,7 +347,7 @@ public final class IndicatorSet {
             hits = probe(v4 ? Kind.IPV4_SRC : Kind.IPV6_SRC, 0, v, 0, v.length(), h, hits);
         }
         RangeIndex ranges = v4 ? ranges4 : ranges6;
-        int at = ranges.isEmpty() ? -1 : rangeLabel(ranges, o.type(), v);
+        int at = ranges.isEmpty() ? -1 : rangeLabel(ranges, type, v);
         for (int i = 0, n = at < 0 ? 0 : ranges.postingCount(at); i < n; i++) {
             hits = add(hits, ranges.posting(at, i));
         }

@@ -34,6 +34,15 @@ final class KeyHash {
         return finish(chars(s, from, to), kind, port);
     }
 
+    /** The unfinished hash of the ASCII bytes {@code b[from, to)}: {@link #chars} of the text they spell. */
+    static long ascii(byte[] b, int from, int to) {
+        long h = SEED;
+        for (int i = to - 1; i >= from; i--) {
+            h = step(h, (char) b[i]);
+        }
+        return h;
+    }
+
     /** The unfinished hash of {@code s[from, to)}: {@link #finish} it once per kind looked up. */
     static long chars(String s, int from, int to) {
         long h = SEED;

@@ -31,6 +31,20 @@ class IndicatorSetPropertyTest {
     }
 
     @Test
+    void randomSetsAndObservations_valuesLookedUpAsBytes_matchAsTheirObservation() {
+        qt().withExamples(3000).forAll(Samples.entries(), Samples.observations()).checkAssert((entries, observations) -> {
+            IndicatorSet set = IndicatorSet.compile(entries, List.of());
+            for (Observation o : observations) {
+                Observation portless = new Observation(o.type(), o.value(), -1, o.timeMicros(), o.where(), o.sensor(),
+                        o.source(), o.line(), o.uid(), null);
+                byte[] b = ("\t" + o.value() + "\t").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(set.lookupAscii(o.type(), b, 1, b.length - 1, o.where())).as("%s against %s", o, entries)
+                        .containsExactly(set.lookup(portless));
+            }
+        });
+    }
+
+    @Test
     void randomSets_stixExportsOfEntriesMatchExactlyLikeTheEntries() {
         qt().withExamples(1000).forAll(Samples.entries(), Samples.observations()).checkAssert((entries, observations) -> {
             IndicatorSet fromEntries = IndicatorSet.compile(entries, List.of());

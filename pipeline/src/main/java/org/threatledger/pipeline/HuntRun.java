@@ -1,5 +1,6 @@
 package org.threatledger.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import org.threatledger.match.IndicatorRef;
 import org.threatledger.match.IndicatorSet;
 import org.threatledger.match.Matcher;
 import org.threatledger.match.Observation;
+import org.threatledger.match.ObservationType;
+import org.threatledger.match.Where;
 import org.threatledger.pattern.CompiledPattern;
 import org.threatledger.pattern.Observed;
 import org.threatledger.pattern.PatternMatcher;
@@ -22,6 +25,8 @@ import org.threatledger.stix.IocIndicators;
 import org.threatledger.stix.StixObject;
 import org.threatledger.store.KnowledgeStore;
 import org.threatledger.store.Provenance;
+import org.threatledger.telemetry.RecordSink;
+import org.threatledger.telemetry.ValueSink;
 
 /**
  * One hunt: every observation is recorded in the history and matched against the current
@@ -29,7 +34,7 @@ import org.threatledger.store.Provenance;
  * become sightings per (indicator, sensor, window). A sighting is stored before it is reported, so a
  * kill mid-hunt loses nothing already printed.
  */
-public final class HuntRun {
+public final class HuntRun implements ValueSink {
     private static final int STORE_BATCH = 1000;
 
     private final KnowledgeStore store;
@@ -74,8 +79,9 @@ public final class HuntRun {
         return matcher.current().needsRecords();
     }
 
-    /** Records and matches one observation (the hot path). */
-    public void observe(Observation o) {
+    /** Records and matches one observation. */
+    @Override
+    public void accept(Observation o) {
         observations++;
         if (history != null) {
             history.record(o);
@@ -88,8 +94,33 @@ public final class HuntRun {
         if (o.record() != null) {
             set.candidates(o, ordinal -> evaluate(set, ordinal, o));
         }
-        if (o.timeMicros() > watermark) {
-            watermark = o.timeMicros();
+        advance(o.timeMicros());
+    }
+
+    /**
+     * Records and matches one value read as bytes (the hot path: no String and no observation
+     * unless it hits). The reader hands values over this way only while no pattern needs records,
+     * so there are no candidates to evaluate.
+     */
+    @Override
+    public void acceptAscii(ObservationType type, byte[] b, int from, int to, Where where, RecordSink record) {
+        observations++;
+        if (history != null) {
+            history.recordAscii(type, b, from, to, record.timeMicros(), record.sensor());
+        }
+        IndicatorSet set = matcher.current();
+        int[] ordinals = set.lookupAscii(type, b, from, to, where);
+        if (ordinals.length != 0) {
+            String value = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+            hit(new Hit(record.observation(type, value, -1, where), set, ordinals));
+        }
+        advance(record.timeMicros());
+    }
+
+    /** Moves the event-time watermark on, and stores the sightings whose window it closed. */
+    private void advance(long timeMicros) {
+        if (timeMicros > watermark) {
+            watermark = timeMicros;
             if (watermark - lastFlush > windowMicros) {
                 lastFlush = watermark;
                 sightings.flushClosedWindows(watermark - windowMicros, pending::add);

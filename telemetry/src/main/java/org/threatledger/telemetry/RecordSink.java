@@ -1,5 +1,6 @@
 package org.threatledger.telemetry;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +26,8 @@ public final class RecordSink {
     private final String source;
     private final String fixedSensor;
     private final Consumer<Observation> out;
+    /** {@code out} when it takes values as bytes too, else null. */
+    private final ValueSink values;
     private final BooleanSupplier recordsWanted;
     private final Map<ParseError, Long> errors = new EnumMap<>(ParseError.class);
     private final Map<String, Long> skipped = new HashMap<>();
@@ -46,6 +49,7 @@ public final class RecordSink {
         this.format = format;
         this.fixedSensor = fixedSensor;
         this.out = out;
+        this.values = out instanceof ValueSink v ? v : null;
         this.recordsWanted = recordsWanted;
     }
 
@@ -65,13 +69,36 @@ public final class RecordSink {
         return sensor;
     }
 
+    /** The event time of the current record, microseconds since the epoch. */
+    public long timeMicros() {
+        return timeMicros;
+    }
+
     /** Passes on one normalised value of the current record. */
     public void observe(ObservationType type, String value, int port, Where where) {
+        observations++;
+        out.accept(observation(type, value, port, where));
+    }
+
+    /**
+     * Passes on one normalised value without port of the current record, given as the ASCII bytes
+     * {@code b[from, to)}: as bytes to a {@link ValueSink} that needs no record, else as text.
+     */
+    public void observeAscii(ObservationType type, byte[] b, int from, int to, Where where) {
+        if (values != null && recordView == null) {
+            observations++;
+            values.acceptAscii(type, b, from, to, where, this);
+        } else {
+            observe(type, new String(b, from, to - from, StandardCharsets.ISO_8859_1), -1, where);
+        }
+    }
+
+    /** The observation of {@code value} in the current record (its time, sensor, source, line, uid and view). */
+    public Observation observation(ObservationType type, String value, int port, Where where) {
         if (view == null && recordView != null) {
             view = recordView.get();
         }
-        observations++;
-        out.accept(new Observation(type, value, port, timeMicros, where, sensor, source, line, uid, view));
+        return new Observation(type, value, port, timeMicros, where, sensor, source, line, uid, view);
     }
 
     /** Counts a parse error (a typed field that is wrong, or a whole line). */

@@ -58,7 +58,17 @@ final class TsvDns {
             ZeekLogs.dnsQuery(r.lowerText(QUERY), sink);
             return;
         }
-        ZeekLogs.dnsName(hostName(r, from, to), Where.DNS_QUERY, ZeekLogs.BAD_QUERY, sink);
+        name(r, from, to, Where.DNS_QUERY, ZeekLogs.BAD_QUERY, sink);
+    }
+
+    /** {@link ZeekLogs#dnsName} of {@link #hostName}, handed on as bytes from the scratch buffer. */
+    private static void name(TsvRecord r, int from, int to, Where where, String badReason, RecordSink sink) {
+        int n = hostName(r, from, to);
+        if (n < 0) {
+            sink.skip(badReason);
+        } else {
+            sink.observeAscii(ObservationType.DOMAIN, r.scratch(n), 0, n, where);
+        }
     }
 
     private static void answer(TsvRecord r, int from, int to, RecordSink sink) {
@@ -77,11 +87,10 @@ final class TsvDns {
             return;
         }
         if (isIpv4(b, from, to)) {
-            sink.observe(ObservationType.IPV4, new String(b, from, to - from, StandardCharsets.ISO_8859_1), -1,
-                    Where.DNS_ANSWER);
+            sink.observeAscii(ObservationType.IPV4, b, from, to, Where.DNS_ANSWER);
             return;
         }
-        ZeekLogs.dnsName(hostName(r, from, to), Where.DNS_ANSWER, ZeekLogs.BAD_ANSWER, sink);
+        name(r, from, to, Where.DNS_ANSWER, ZeekLogs.BAD_ANSWER, sink);
     }
 
     /** True when every byte is ASCII and none is the escape character. */
@@ -109,16 +118,17 @@ final class TsvDns {
 
     /**
      * {@link Values#hostName} of the ASCII lower case of {@code b[from, to)} (plain ASCII, no
-     * escapes), checked while it is lowered into the record's scratch buffer: the name, or null.
+     * escapes), checked while it is lowered into the record's scratch buffer: the name's length
+     * there, or -1 when it is no host name.
      */
-    static String hostName(TsvRecord r, int from, int to) {
+    private static int hostName(TsvRecord r, int from, int to) {
         byte[] b = r.buf;
         int n = to - from;
         if (n > 1 && b[to - 1] == '.') {
             n--;
         }
         if (n == 0 || n > MAX_HOST) {
-            return null;
+            return -1;
         }
         byte[] out = r.scratch(n);
         int labelStart = 0;
@@ -128,7 +138,7 @@ final class TsvDns {
             if (c == '.') {
                 int len = i - labelStart;
                 if (len == 0 || len > MAX_LABEL || out[labelStart] == '-' || out[i - 1] == '-') {
-                    return null;
+                    return -1;
                 }
                 labelStart = i + 1;
                 if (i < n) {
@@ -139,11 +149,11 @@ final class TsvDns {
             if (c >= 'A' && c <= 'Z') {
                 c += 'a' - 'A';
             } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
-                return null;
+                return -1;
             }
             onlyDigitsAndDots &= c >= '0' && c <= '9';
             out[i] = (byte) c;
         }
-        return onlyDigitsAndDots ? null : new String(out, 0, n, StandardCharsets.ISO_8859_1);
+        return onlyDigitsAndDots ? -1 : n;
     }
 }

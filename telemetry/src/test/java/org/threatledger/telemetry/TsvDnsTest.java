@@ -52,7 +52,9 @@ class TsvDnsTest {
             }
             log.append('\n');
         }
+        long before = bytesHandedOn;
         assertThat(compare(log.toString())).isEqualTo(20_000);
+        assertThat(bytesHandedOn - before).as("values handed on as bytes").isGreaterThan(10_000);
     }
 
     private static String value(Random random, String[] pieces) {
@@ -87,18 +89,56 @@ class TsvDnsTest {
                 continue;
             }
             TsvRecord record = split(header, buf);
-            List<Observation> fast = new ArrayList<>();
+            Collecting fast = new Collecting();
+            List<Observation> asText = new ArrayList<>();
             List<Observation> text = new ArrayList<>();
-            RecordSink fastSink = new RecordSink("f", "zeek", "s", fast::add, () -> false);
+            RecordSink fastSink = new RecordSink("f", "zeek", "s", fast, () -> false);
+            RecordSink fastAsTextSink = new RecordSink("f", "zeek", "s", asText::add, () -> false);
             RecordSink textSink = new RecordSink("f", "zeek", "s", text::add, () -> false);
+            fastSink.begin(records + 1, 1_700_000_000_000_000L, "C" + records, null, () -> null);
             ZeekLogs.observe(ZeekLog.DNS, record, fastSink, null);
+            ZeekLogs.observe(ZeekLog.DNS, record, fastAsTextSink, null);
             ZeekLogs.observe(ZeekLog.DNS, new TextOnly(record), textSink, null);
-            assertThat(summary(fast)).as(line).isEqualTo(summary(text));
+            assertThat(summary(fast.observations)).as(line).isEqualTo(summary(text));
+            assertThat(summary(asText)).as("a consumer of observations only gets them all as text: %s", line)
+                    .isEqualTo(summary(text));
+            int lineNo = records + 1;
+            assertThat(fast.observations).as(line).allSatisfy(o -> {
+                assertThat(o.line()).isEqualTo(lineNo);
+                assertThat(o.uid()).isEqualTo("C" + (lineNo - 1));
+                assertThat(o.timeMicros()).isEqualTo(1_700_000_000_000_000L);
+            });
+            assertThat(fastSink.stats().observations()).isEqualTo(text.size());
             Map<String, Long> skipped = fastSink.stats().skipped();
             assertThat(skipped).as(line).isEqualTo(textSink.stats().skipped());
+            bytesHandedOn += fast.ascii;
             records++;
         }
         return records;
+    }
+
+    /** Values handed on as bytes ({@link ValueSink#acceptAscii}) over all records compared so far. */
+    private static long bytesHandedOn;
+
+    /** A {@link ValueSink} that keeps every value as its observation, checking that byte values are ASCII. */
+    private static final class Collecting implements ValueSink {
+        final List<Observation> observations = new ArrayList<>();
+        int ascii;
+
+        @Override
+        public void accept(Observation o) {
+            observations.add(o);
+        }
+
+        @Override
+        public void acceptAscii(org.threatledger.match.ObservationType type, byte[] b, int from, int to,
+                org.threatledger.match.Where where, RecordSink record) {
+            for (int i = from; i < to; i++) {
+                assertThat(b[i]).as("ASCII").isNotNegative();
+            }
+            ascii++;
+            observations.add(record.observation(type, new String(b, from, to - from, StandardCharsets.US_ASCII), -1, where));
+        }
     }
 
     private static TsvRecord split(TsvHeader header, byte[] buf) {

@@ -65,7 +65,7 @@ final class HuntResource {
                 Attribution attribution = new Attribution(store);
                 hunt = new HuntRun(store, new Matcher(set), history, SightingAggregator.Options.defaults()
                         .withActors(id -> attribution.actorsOf(id, null)), attribution, reported::add, "hunt");
-                stats = renamed(reader.recordsWanted(hunt::wantsRecords).read(List.of("-"), hunt::observe));
+                stats = renamed(reader.recordsWanted(hunt::wantsRecords).read(List.of("-"), hunt));
                 hunt.finish();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
