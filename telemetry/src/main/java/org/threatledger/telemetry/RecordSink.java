@@ -39,6 +39,7 @@ public final class RecordSink {
     private long line;
     private long timeMicros;
     private String uid;
+    private UidSource uidSource;
     private String sensor;
     private Supplier<Observed> recordView;
     private Observed view;
@@ -55,10 +56,21 @@ public final class RecordSink {
 
     /** Opens a record: its line, event time, uid (or null), the sensor the log names (or null), and its view. */
     public void begin(long lineNo, long time, String recordUid, String logSensor, Supplier<Observed> viewSupplier) {
+        beginWithLazyUid(lineNo, time, null, logSensor, viewSupplier);
+        uid = recordUid;
+    }
+
+    /**
+     * Opens a record whose uid is read only when an observation of it is made ({@link UidSource}):
+     * most records of a hunt yield no observation at all, and decoding a uid per record costs a String.
+     */
+    public void beginWithLazyUid(long lineNo, long time, UidSource recordUid, String logSensor,
+                                 Supplier<Observed> viewSupplier) {
         records++;
         line = lineNo;
         timeMicros = time;
-        uid = recordUid;
+        uid = null;
+        uidSource = recordUid;
         sensor = fixedSensor != null ? fixedSensor : logSensor != null ? logSensor : TelemetryOptions.DEFAULT_SENSOR;
         recordView = recordsWanted.getAsBoolean() ? viewSupplier : null;
         view = null;
@@ -98,7 +110,18 @@ public final class RecordSink {
         if (view == null && recordView != null) {
             view = recordView.get();
         }
+        if (uidSource != null) {
+            uid = uidSource.uid();
+            uidSource = null;
+        }
         return new Observation(type, value, port, timeMicros, where, sensor, source, line, uid, view);
+    }
+
+    /** The uid of the record being read, asked for at most once per record, while it is being read. */
+    @FunctionalInterface
+    public interface UidSource {
+        /** The uid, or null when the record has none. */
+        String uid();
     }
 
     /** Counts a parse error (a typed field that is wrong, or a whole line). */

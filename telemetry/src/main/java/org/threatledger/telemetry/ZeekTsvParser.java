@@ -15,6 +15,8 @@ final class ZeekTsvParser implements LineParser, Supplier<Observed> {
     private ZeekLog log;
     private long time;
     private RecordSink sink;
+    /** The current record's uid, decoded only when the record is observed. */
+    private final RecordSink.UidSource uidOfRecord = () -> ZeekLogs.uid(record);
 
     ZeekTsvParser(String pathFromFileName, FieldMapping mapping) {
         this.header = new TsvHeader(pathFromFileName);
@@ -43,7 +45,7 @@ final class ZeekTsvParser implements LineParser, Supplier<Observed> {
             return ParseError.BAD_TIME;
         }
         sink = out;
-        out.begin(line, time, ZeekLogs.uid(record), null, this);
+        out.beginWithLazyUid(line, time, uidOfRecord, null, this);
         ZeekLogs.observe(log, record, out, mapping != null && mapping.appliesTo(header.path) ? mapping : null);
         return null;
     }

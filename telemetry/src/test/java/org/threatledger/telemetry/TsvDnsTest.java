@@ -57,6 +57,25 @@ class TsvDnsTest {
         assertThat(bytesHandedOn - before).as("values handed on as bytes").isGreaterThan(10_000);
     }
 
+    @Test
+    void aValueSinkReadingALog_getsValuesAsBytes_andTheirObservationsCarryLineAndUid(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path log = Files.writeString(dir.resolve("dns.log"), HEADER
+                + "1700000000.000000\tCa1\tWWW.Example.com\t192.0.2.1,2001:db8::1\n"
+                + "1700000001.500000\tCb2\tb\\x41d.example\t-\n");
+        Collecting sink = new Collecting();
+        List<FileStats> stats = new TelemetryReader(TelemetryOptions.defaults().withSensor("s1"))
+                .recordsWanted(() -> false).read(List.of(log.toString()), sink);
+        assertThat(stats.getFirst().observations()).isEqualTo(4);
+        assertThat(sink.ascii).as("the query and the IPv4 answer of line 1").isEqualTo(2);
+        assertThat(sink.observations).extracting(o -> o.value() + " " + o.line() + " " + o.uid() + " " + o.timeMicros()
+                + " " + o.sensor()).containsExactly(
+                "www.example.com 8 Ca1 1700000000000000 s1",
+                "192.0.2.1 8 Ca1 1700000000000000 s1",
+                "2001:db8::1 8 Ca1 1700000000000000 s1",
+                "bad.example 9 Cb2 1700000001500000 s1");
+    }
+
     private static String value(Random random, String[] pieces) {
         return switch (random.nextInt(6)) {
             case 0 -> random.nextInt(300) + "." + random.nextInt(300) + "." + random.nextInt(256) + "." + random.nextInt(256);
