@@ -78,8 +78,10 @@ final class TsvDns {
             return;
         }
         if (Values.indexOf(b, from, to, (byte) ':') >= 0) {
-            String ip = Values.ipv6(b, from, to);
-            if (ip != null) {
+            String ip = Values.ipv6OrSame(b, from, to);
+            if (ip == Values.SAME) {
+                sink.observeAscii(ObservationType.IPV6, b, from, to, Where.DNS_ANSWER);
+            } else if (ip != null) {
                 sink.observe(ObservationType.IPV6, ip, -1, Where.DNS_ANSWER);
             } else {
                 ZeekLogs.dnsAnswer(r.decodeText(from, to), sink); // an embedded IPv4 part, or no address

@@ -106,16 +106,21 @@ final class Values {
         return ipv6(b, 0, b.length, s);
     }
 
+    /** What {@link #ipv6OrSame} returns for text already in canonical form (compared by identity). */
+    static final String SAME = new String("the same text");
+
     /**
      * {@link #ipv6(String)} of the ASCII text {@code b[from, to)}, read in place (the dns reader's
-     * answers): a String is made only for a valid address. Text with an embedded IPv4 part
-     * ({@code ::ffff:1.2.3.4}) is left to the text path: null here.
+     * answers), or {@link #SAME} when it is an address already in canonical form (Zeek writes them
+     * so): its bytes can then be handed on as they are, and a String is made only for an address
+     * that is not. Text with an embedded IPv4 part ({@code ::ffff:1.2.3.4}) is left to the text
+     * path: null here.
      */
-    static String ipv6(byte[] b, int from, int to) {
+    static String ipv6OrSame(byte[] b, int from, int to) {
         if (to - from > 45 || indexOf(b, from, to, (byte) '.') >= 0) {
             return null;
         }
-        return ipv6(b, from, to, null);
+        return ipv6(b, from, to, SAME);
     }
 
     /** The first position of {@code c} in {@code b[from, to)}, or -1. */
@@ -130,8 +135,7 @@ final class Values {
 
     /**
      * Parses hex groups from {@code b[from, to)} (no dots): the canonical text, which is
-     * {@code original} itself (or, without one, a String of these bytes) when the input is already
-     * canonical; null when it is no address.
+     * {@code original} itself when the input is already canonical; null when it is no address.
      */
     private static String ipv6(byte[] b, int from, int to, String original) {
         int[] groups = new int[8];
@@ -185,7 +189,7 @@ final class Values {
     /**
      * RFC 5952 §4: lower-case hex, no leading zeros, the longest run of two or more zero groups as
      * "::". When {@code b[from, to)} is already in that form (Zeek writes it so) the result is
-     * {@code original}, or a String of those bytes.
+     * {@code original}.
      */
     private static String ipv6Text(int[] g, byte[] b, int from, int to, String original) {
         int bestStart = -1;
@@ -202,7 +206,7 @@ final class Values {
             i = j == i ? i + 1 : j;
         }
         if (isText(g, bestStart, bestLen, b, from, to)) {
-            return original != null ? original : new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+            return original;
         }
         char[] out = new char[39];
         int n = 0;

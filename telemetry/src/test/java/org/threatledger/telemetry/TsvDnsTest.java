@@ -67,7 +67,7 @@ class TsvDnsTest {
         List<FileStats> stats = new TelemetryReader(TelemetryOptions.defaults().withSensor("s1"))
                 .recordsWanted(() -> false).read(List.of(log.toString()), sink);
         assertThat(stats.getFirst().observations()).isEqualTo(4);
-        assertThat(sink.ascii).as("the query and the IPv4 answer of line 1").isEqualTo(2);
+        assertThat(sink.ascii).as("the query and both answers of line 1, not the escaped query of line 2").isEqualTo(3);
         assertThat(sink.observations).extracting(o -> o.value() + " " + o.line() + " " + o.uid() + " " + o.timeMicros()
                 + " " + o.sensor()).containsExactly(
                 "www.example.com 8 Ca1 1700000000000000 s1",
