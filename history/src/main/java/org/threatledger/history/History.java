@@ -57,6 +57,8 @@ public final class History implements AutoCloseable {
     private MemTable spare;
     /** The background flush under way, or null. */
     private Thread flusher;
+    /** True while {@link #flush} writes a table outside the monitor. */
+    private boolean writing;
     /** What made the last background flush fail; thrown at the next call that waits for it. */
     private Throwable flushFailure;
     /** The background merges under way, or null (one merger at a time; it runs every merge that is due). */
@@ -300,9 +302,17 @@ public final class History implements AutoCloseable {
         }
     }
 
-    /** Waits for the background flush under way, if any; rethrows its failure. Holds the monitor on entry. */
+    /**
+     * Waits for the flush under way, if any (a background one, or one {@link #flush} is writing);
+     * rethrows a background flush's failure. Holds the monitor on entry.
+     */
     private void awaitFlusher() {
-        waitWhile(() -> flusher != null);
+        waitWhile(() -> flusher != null || writing);
+        rethrowFlushFailure();
+    }
+
+    /** Rethrows the failure of the last background flush, once. Holds the monitor on entry. */
+    private void rethrowFlushFailure() {
         if (flushFailure != null) {
             Throwable f = flushFailure;
             flushFailure = null;
@@ -340,19 +350,66 @@ public final class History implements AutoCloseable {
         return id < 0 ? null : sensorNames.get(id);
     }
 
-    /** Writes the values recorded since the last flush as a new segment (durable when this returns). */
-    public synchronized void flush() throws IOException {
-        awaitFlusher();
-        lastFlushNanos = System.nanoTime();
-        recordsSinceClock = 0;
-        if (memory.size() == 0) {
-            return;
+    /**
+     * Writes the values recorded since the last flush as a new segment (durable when this returns).
+     * The segment is written while a background flush of an earlier table may still be under way
+     * (a hunt's last flush then runs beside the one before it, on the core the hunt no longer
+     * needs), and joins the segments after that one lands, so segments stay in flush order.
+     * Lookups, other flushes and a table swap wait for it, as they wait for a background flush.
+     * When the write fails, its values stay recorded for the next flush, unless new values arrived
+     * meanwhile (then they are lost, and the error says so).
+     */
+    public void flush() throws IOException {
+        MemTable table;
+        SegmentName name;
+        List<String> names;
+        synchronized (this) {
+            waitWhile(() -> writing);
+            lastFlushNanos = System.nanoTime();
+            recordsSinceClock = 0;
+            if (memory.size() == 0) {
+                awaitFlusher();
+                return;
+            }
+            table = memory;
+            memory = spare != null ? spare : new MemTable(options.flushValues());
+            spare = null;
+            name = new SegmentName(nextFlush, nextFlush, 0);
+            nextFlush++;
+            names = List.copyOf(sensorNames);
+            writing = true;
         }
-        SegmentName name = new SegmentName(nextFlush, nextFlush, 0);
-        segments.add(write(memory, name, this::sensorName));
-        nextFlush++;
-        memory.clear();
-        startMerges();
+        Segment written = null;
+        Throwable failure = null;
+        try {
+            written = write(table, name, id -> id < 0 ? null : names.get(id));
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+        }
+        boolean kept = false;
+        synchronized (this) {
+            try {
+                waitWhile(() -> flusher != null); // the background flush of an earlier table lands first
+                if (written != null) {
+                    segments.add(written);
+                    table.clear();
+                    spare = spare == null ? table : spare;
+                } else if (memory.size() == 0) {
+                    spare = spare == null ? memory : spare;
+                    memory = table;
+                    kept = true;
+                }
+            } finally {
+                writing = false;
+                notifyAll();
+            }
+            rethrowFlushFailure();
+            startMerges();
+        }
+        if (failure != null) {
+            throw new IOException("history " + dir + ": a flush failed; "
+                    + (kept ? "its values stay recorded" : "the values it held are lost"), failure);
+        }
     }
 
     /** Writes a table as the segment {@code name}, blocks uncompressed (durable when this returns), and opens it. */

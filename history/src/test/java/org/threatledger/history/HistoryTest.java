@@ -263,6 +263,50 @@ class HistoryTest {
     }
 
     @Test
+    void flushesCalledBesideBackgroundFlushes_keepTheSegmentsInOrder_andLoseNoCount() throws Exception {
+        History.Options small = new History.Options(Duration.ofDays(90), 500, Duration.ofHours(1));
+        int rounds = 40;
+        int values = 300;
+        try (History h = History.open(dir, small)) {
+            java.util.concurrent.atomic.AtomicReference<Throwable> flushFailure = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicInteger flushes = new java.util.concurrent.atomic.AtomicInteger();
+            Thread flusher = Thread.ofPlatform().start(() -> {
+                try {
+                    while (!done.get()) {
+                        h.flush(); // writes outside the lock while recording goes on and background flushes run
+                        flushes.incrementAndGet();
+                    }
+                } catch (Throwable t) {
+                    flushFailure.set(t);
+                }
+            });
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < values; i++) {
+                    h.record(DOMAIN, "v" + i + ".example", round, "s");
+                    h.record(DOMAIN, "r" + round + "n" + i + ".example", round, "s");
+                }
+                assertThat(h.lookup(DOMAIN, "r" + round + "n" + (values - 1) + ".example")).isPresent();
+            }
+            done.set(true);
+            flusher.join();
+            assertThat(flushFailure.get()).isNull();
+            assertThat(flushes.get()).isPositive();
+            assertThat(h.lookup(DOMAIN, "v7.example").orElseThrow().count()).isEqualTo(rounds);
+        }
+        try (History h = History.open(dir, small)) {
+            Map<String, Seen> all = h.lookupAll(DOMAIN, IntStream.range(0, values).mapToObj(i -> "v" + i + ".example").toList());
+            assertThat(all.values()).as("after reopening").hasSize(values).allSatisfy(seen -> {
+                assertThat(seen.count()).isEqualTo(rounds);
+                assertThat(seen.firstSeenMicros()).isZero();
+                assertThat(seen.lastSeenMicros()).isEqualTo(rounds - 1);
+            });
+            assertThat(h.lookupAll(DOMAIN, IntStream.range(0, rounds * values)
+                    .mapToObj(i -> "r" + i / values + "n" + i % values + ".example").toList())).hasSize(rounds * values);
+        }
+    }
+
+    @Test
     void segmentsOfMixedSizes_stayBounded_andLoseNoCount() throws IOException {
         try (History h = History.open(dir)) {
             for (int round = 0; round < 60; round++) {
