@@ -90,14 +90,20 @@ class HuntCommandTest {
         }
     }
 
+    /** A Zeek TSV dns.log in the home asking for each name in turn, a second apart, without answers. */
+    Path dnsLog(String... queries) throws IOException {
+        StringBuilder log = new StringBuilder("#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n"
+                + "#unset_field\t-\n#path\tdns\n#fields\tts\tuid\tquery\tanswers\n"
+                + "#types\ttime\tstring\tstring\tvector[string]\n");
+        for (int i = 0; i < queries.length; i++) {
+            log.append(1_700_000_000 + i).append(".000000\tD").append(i + 1).append('\t').append(queries[i]).append("\t-\n");
+        }
+        return Files.writeString(home.resolve("dns.log"), log);
+    }
+
     @Test
     void listEntries_areCachedBesideTheStore_andTheCacheFollowsEveryListChangeAndSurvivesDamage() throws IOException {
-        String header = "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n"
-                + "#path\tdns\n#fields\tts\tuid\tquery\tanswers\n#types\ttime\tstring\tstring\tvector[string]\n";
-        Path dns = Files.writeString(home.resolve("dns.log"), header
-                + "1700000000.000000\tD1\tc2.first.example\t-\n"
-                + "1700000001.000000\tD2\twww.second.example\t-\n"
-                + "1700000002.000000\tD3\tharmless.example\t-\n");
+        Path dns = dnsLog("c2.first.example", "www.second.example", "harmless.example");
         Path cache = home.resolve("cache/list-entries.bin");
         run("import", "--subdomains", list("first.txt", "first.example").toString());
         Path leftOver = Files.createDirectories(home.resolve("cache")).resolve("list-entries.bin123.tmp");
@@ -130,12 +136,7 @@ class HuntCommandTest {
 
     @Test
     void theCompiledSet_isCachedBesideTheStore_andFollowsListsAndStixIndicators() throws IOException {
-        String header = "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n"
-                + "#path\tdns\n#fields\tts\tuid\tquery\tanswers\n#types\ttime\tstring\tstring\tvector[string]\n";
-        Path dns = Files.writeString(home.resolve("dns.log"), header
-                + "1700000000.000000\tD1\tc2.first.example\t-\n"
-                + "1700000001.000000\tD2\twww.second.example\t-\n"
-                + "1700000002.000000\tD3\tstage.third.example\t-\n");
+        Path dns = dnsLog("c2.first.example", "www.second.example", "stage.third.example");
         Path cache = home.resolve("cache/indicator-set.bin");
         run("import", "--subdomains", list("first.txt", "first.example").toString());
         assertThat(summary(run("hunt", dns.toString())).path("hits").asLong()).isEqualTo(1);

@@ -237,20 +237,14 @@ public final class History implements AutoCloseable {
 
     /** The background flush: the segment, touching shared state only under the monitor; then the merges it made due. */
     private void writeInBackground(MemTable full, SegmentName name, List<String> names) {
-        Throwable failure = null;
-        Segment written = null;
-        try {
-            written = write(full, name, id -> id < 0 ? null : names.get(id));
-        } catch (IOException | RuntimeException | Error e) {
-            failure = e;
-        }
+        Written w = tryWrite(full, name, names);
         synchronized (this) {
-            if (written != null) {
-                segments.add(written);
+            if (w.segment() != null) {
+                segments.add(w.segment());
             }
             full.clear();
             spare = full;
-            flushFailure = failure;
+            flushFailure = w.failure();
             flusher = null;
             notifyAll();
             startMerges();
@@ -379,19 +373,13 @@ public final class History implements AutoCloseable {
             names = List.copyOf(sensorNames);
             writing = true;
         }
-        Segment written = null;
-        Throwable failure = null;
-        try {
-            written = write(table, name, id -> id < 0 ? null : names.get(id));
-        } catch (IOException | RuntimeException | Error e) {
-            failure = e;
-        }
+        Written w = tryWrite(table, name, names);
         boolean kept = false;
         synchronized (this) {
             try {
                 waitWhile(() -> flusher != null); // the background flush of an earlier table lands first
-                if (written != null) {
-                    segments.add(written);
+                if (w.segment() != null) {
+                    segments.add(w.segment());
                     table.clear();
                     spare = spare == null ? table : spare;
                 } else if (memory.size() == 0) {
@@ -406,9 +394,21 @@ public final class History implements AutoCloseable {
             rethrowFlushFailure();
             startMerges();
         }
-        if (failure != null) {
+        if (w.failure() != null) {
             throw new IOException("history " + dir + ": a flush failed; "
-                    + (kept ? "its values stay recorded" : "the values it held are lost"), failure);
+                    + (kept ? "its values stay recorded" : "the values it held are lost"), w.failure());
+        }
+    }
+
+    /** A table written as a segment (opened), or why it could not be. */
+    private record Written(Segment segment, Throwable failure) {}
+
+    /** {@link #write} of a table whose sensors are numbered into {@code names}, outside the monitor. */
+    private Written tryWrite(MemTable table, SegmentName name, List<String> names) {
+        try {
+            return new Written(write(table, name, id -> id < 0 ? null : names.get(id)), null);
+        } catch (IOException | RuntimeException | Error e) {
+            return new Written(null, e);
         }
     }
 
