@@ -22,6 +22,12 @@ final class LineScanner {
 
     private final InputStream in;
     private final byte[] buf = new byte[2 * MAX_LINE];
+    /**
+     * Bytes read at a time. Small enough that a chunk's lines are still in the core's cache when they
+     * are parsed right after the read copied them there (reading 2 MB at a time, the most the buffer
+     * takes, made parsing the 2M-line dns.log 5-8% slower); large enough that the calls cost nothing.
+     */
+    private static final int READ = 1 << 17;
     private int start;
     private int end;
     private boolean skipping;
@@ -63,7 +69,7 @@ final class LineScanner {
         if (start > 0) {
             compact();
         }
-        int n = in.read(buf, end, Math.min(maxRead, buf.length - end));
+        int n = in.read(buf, end, Math.min(Math.min(maxRead, READ), buf.length - end));
         if (n < 0) {
             return false;
         }
