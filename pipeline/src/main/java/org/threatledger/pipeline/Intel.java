@@ -48,16 +48,14 @@ public final class Intel {
     }
 
     /**
-     * The current STIX indicators to compile. An indicator with x_threatledger_list_ref is a list
-     * entry written out as STIX (for a sighting or an export); the entry itself is in the set already.
+     * The current STIX indicators to compile, as stored (parsed only if they are compiled). An
+     * indicator with x_threatledger_list_ref is a list entry written out as STIX (for a sighting or
+     * an export); the entry itself is in the set already. A hunt that found a thousand indicators
+     * has stored a thousand of those, which the store now leaves out without parsing them here.
      */
     private static List<StixObject> stixIndicators(KnowledgeStore store) {
         List<StixObject> indicators = new ArrayList<>();
-        store.forEachCurrent("indicator", s -> {
-            if (!s.object().has("x_threatledger_list_ref")) {
-                indicators.add(s.object());
-            }
-        });
+        store.forEachCurrentWithout("indicator", "x_threatledger_list_ref", s -> indicators.add(s.object()));
         return indicators;
     }
 

@@ -18,7 +18,10 @@ import org.threatledger.stix.StixObject;
  * indicators starts matching after reading its arrays (tens of milliseconds) instead of compiling
  * them (about 0.4 s, after reading the entries). The file is labelled with the intel it was compiled
  * from: the store's {@linkplain org.threatledger.store.KnowledgeStore#entriesFingerprint list
- * fingerprint} and the id, version, pattern type and pattern of every STIX indicator compiled.
+ * fingerprint} and the id and version of every current STIX indicator compiled. That names their
+ * content: the store keeps the first text of a version and never replaces it, a changed indicator
+ * is a new version, and a revoked one is no longer current. So a hunt that finds its set cached
+ * parses no indicator at all.
  * Like {@link EntryCache} it is derived data: a missing, stale, unreadable or corrupt file (a CRC-32
  * over the image) is never an error, the set is just compiled again and the file rewritten.
  *
@@ -40,8 +43,7 @@ final class SetCache {
         }
         sha.update(entriesFingerprint.getBytes(StandardCharsets.UTF_8));
         for (StixObject o : indicators) {
-            for (String part : new String[] {o.id(), o.version(), o.revoked() ? "revoked" : "",
-                    o.text("pattern_type").orElse(""), o.text("pattern").orElse("")}) {
+            for (String part : new String[] {o.id(), o.version()}) {
                 sha.update((byte) 0);
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
             }

@@ -38,6 +38,12 @@ interface Dialect {
     /** The user's words as this dialect's full-text query (all words must occur), or null when there are none. */
     String matchQuery(String text);
 
+    /**
+     * A condition true when the object in {@code objects o} has no top-level property
+     * {@code property} (a name of letters, digits and underscores, checked by the caller).
+     */
+    String lacksPropertySql(String property);
+
     /** Inserts the entries of one list version. */
     void insertEntries(Connection c, long listSeq, Collection<IocEntry> entries) throws SQLException;
 

@@ -191,6 +191,16 @@ final class JdbcStore implements KnowledgeStore {
     }
 
     @Override
+    public void forEachCurrentWithout(String type, String property, Consumer<StoredObject> consumer) {
+        if (!property.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("not a property name: " + property);
+        }
+        String sql = "SELECT " + STORED_COLUMNS + " FROM current c JOIN objects o ON o.seq = c.seq WHERE NOT c.revoked"
+                + " AND c.type = ? AND " + dialect.lacksPropertySql(property) + " ORDER BY c.id";
+        stream(sql, rs -> consumer.accept(stored(rs)), type);
+    }
+
+    @Override
     public void page(PageQuery query, Consumer<PagedObject> consumer) {
         PageSql page = PageSql.of(query);
         streamPrepared(page.sql, query.ids().isEmpty() ? dialect::pinPagePlan : c -> { },

@@ -84,6 +84,18 @@ public interface KnowledgeStore extends AutoCloseable {
     void forEachCurrent(String typeOrNull, Consumer<StoredObject> consumer);
 
     /**
+     * {@link #forEachCurrent} of one type, without the objects that have the top-level property
+     * {@code property}; the database tells them apart, so the others need not be parsed here.
+     */
+    default void forEachCurrentWithout(String type, String property, Consumer<StoredObject> consumer) {
+        forEachCurrent(type, s -> {
+            if (!s.object().has(property)) {
+                consumer.accept(s);
+            }
+        });
+    }
+
+    /**
      * Streams one page of versions in {@code (date_added, seq)} order after the query's position,
      * filtered as the query says (TAXII objects, manifest and versions); an index on
      * {@code (date_added, seq)} makes a page cost O(limit) rows when the filters are not selective.

@@ -72,6 +72,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String lacksPropertySql(String property) {
+        return "(o.json -> '" + property + "') IS NULL";
+    }
+
+    @Override
     public String matchQuery(String text) {
         return text.isBlank() ? null : text;
     }

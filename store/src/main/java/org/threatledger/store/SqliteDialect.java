@@ -64,6 +64,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String lacksPropertySql(String property) {
+        return "json_type(o.json, '$.\"" + property + "\"') IS NULL";
+    }
+
+    @Override
     public String matchQuery(String text) {
         // Each word becomes an FTS5 string ("..." with quotes doubled), so no user text is FTS5 syntax.
         StringJoiner q = new StringJoiner(" ");

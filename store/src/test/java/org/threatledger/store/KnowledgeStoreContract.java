@@ -274,6 +274,26 @@ abstract class KnowledgeStoreContract {
     }
 
     @Test
+    void forEachCurrentWithout_leavesOutObjectsWithTheTopLevelPropertyOnly() {
+        String plain = "indicator--1b2c3d4e-0000-4000-8000-000000000031";
+        String fromList = "indicator--1b2c3d4e-0000-4000-8000-000000000032";
+        String nested = "indicator--1b2c3d4e-0000-4000-8000-000000000033";
+        String named = "indicator--1b2c3d4e-0000-4000-8000-000000000034";
+        String listId = "x-threatledger-ioc-list--1b2c3d4e-0000-4000-8000-000000000035";
+        store.put(List.of(
+                TestData.sdo(plain, "2020-01-01T00:00:00.000Z", "plain", ""),
+                TestData.sdo(fromList, "2020-01-01T00:00:00.000Z", "entry", "\"x_threatledger_list_ref\":\"" + listId + "\""),
+                TestData.sdo(nested, "2020-01-01T00:00:00.000Z", "nested",
+                        "\"extensions\":{\"x-ext\":{\"x_threatledger_list_ref\":\"" + listId + "\"}}"),
+                TestData.sdo(named, "2020-01-01T00:00:00.000Z", "x_threatledger_list_ref", "")), TEST);
+        List<String> ids = new ArrayList<>();
+
+        store.forEachCurrentWithout("indicator", "x_threatledger_list_ref", s -> ids.add(s.object().id()));
+
+        assertThat(ids).containsExactly(plain, nested, named);
+    }
+
+    @Test
     void attack_forEachCurrent_streamsNonRevokedInIdOrder() {
         putAttack();
         List<String> ids = new ArrayList<>();
