@@ -12,7 +12,7 @@ import org.threatledger.match.ObservationType;
  */
 public final class ValueBatch {
     private final int capacity;
-    private byte[] arena = new byte[1 << 16];
+    private byte[] arena = new byte[ARENA_START];
     private int arenaSize;
     private final int[] end;
     private final byte[] type;
@@ -61,20 +61,30 @@ public final class ValueBatch {
         sensor[size++] = sensorName;
     }
 
-    /** Whether no more value fits. */
+    /**
+     * Whether the batch should be handed on: it holds {@code capacity} values, or more than
+     * {@value #ARENA_LIMIT} bytes of them (long URLs or user agents), so a batch stays small.
+     */
     public boolean isFull() {
-        return size == capacity;
+        return size == capacity || arenaSize > ARENA_LIMIT;
     }
+
+    /** Bytes of values past which a batch is full whatever its count. */
+    static final int ARENA_LIMIT = 1 << 20;
+    private static final int ARENA_START = 1 << 16;
 
     public int size() {
         return size;
     }
 
-    /** Empties the batch for reuse. */
+    /** Empties the batch for reuse; an arena that one very long value grew is let go. */
     public void clear() {
         Arrays.fill(sensor, 0, size, null);
         size = 0;
         arenaSize = 0;
+        if (arena.length > 2 * ARENA_LIMIT) {
+            arena = new byte[ARENA_START];
+        }
     }
 
     byte[] arena() {

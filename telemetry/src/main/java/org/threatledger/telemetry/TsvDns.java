@@ -3,14 +3,14 @@ package org.threatledger.telemetry;
 import static org.threatledger.telemetry.ZeekField.ANSWERS;
 import static org.threatledger.telemetry.ZeekField.QUERY;
 
-import java.nio.charset.StandardCharsets;
 import org.threatledger.match.ObservationType;
 import org.threatledger.match.Where;
 
 /**
  * What a Zeek TSV dns record yields, read from the line's bytes: the query and each answer are
- * checked and put in normal form in one pass over their bytes, and become a String only when they
- * are observed. The results are those of {@link ZeekLogs} on the decoded text (the same
+ * checked and put in normal form in one pass over their bytes, and handed on as those bytes
+ * ({@link RecordSink#observeAscii}: a hunt makes a String only for a hit, other consumers get the
+ * text). The results are those of {@link ZeekLogs} on the decoded text (the same
  * observations, the same skip reasons); a value with an escape or a non-ASCII byte, and an IPv6
  * answer with an embedded IPv4 part, take that path. The hunt's busiest log is dns; without a
  * decoded copy of every value and a second pass of checks over it, the parse-only rate rose from
