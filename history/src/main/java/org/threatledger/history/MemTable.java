@@ -17,8 +17,9 @@ import org.threatledger.match.ObservationType;
  * entry number, so a probe rejects a foreign slot without touching the entries. An entry is six
  * adjacent longs (one cache line or two), not six parallel arrays: a random update then costs
  * three cache misses (slot, entry, arena), which is what bounds the rate for a large table.
- * Updating a value already present allocates nothing: hash the String's chars, compare its UTF-8
- * form against the arena byte by byte, bump three longs. Cost per entry: 48 bytes, 16 bytes of
+ * Values arrive as UTF-8 bytes with their hash ({@link Keys#valueHash}, computed once by the
+ * caller); updating a value already present allocates nothing: compare its bytes against the
+ * arena, bump three longs. Cost per entry: 48 bytes, 16 bytes of
  * slot table (load factor <= 1/2) and the value bytes.
  * A value's first sensor lives in the entry; further sensors (rare) in a side map.
  */
