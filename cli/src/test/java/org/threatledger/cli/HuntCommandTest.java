@@ -96,7 +96,8 @@ class HuntCommandTest {
                 + "#unset_field\t-\n#path\tdns\n#fields\tts\tuid\tquery\tanswers\n"
                 + "#types\ttime\tstring\tstring\tvector[string]\n");
         for (int i = 0; i < queries.length; i++) {
-            log.append(1_700_000_000 + i).append(".000000\tD").append(i + 1).append('\t').append(queries[i]).append("\t-\n");
+            log.append(1_700_000_000 + i).append(".000000\tD").append(i + 1).append('\t').append(queries[i])
+                    .append("\t-\n");
         }
         return Files.writeString(home.resolve("dns.log"), log);
     }

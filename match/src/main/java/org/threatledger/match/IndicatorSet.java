@@ -111,8 +111,9 @@ public final class IndicatorSet {
     }
 
     /**
-     * The set an {@link #image} holds (from the buffer's position to its limit), when it was written with {@code label} by a build that
-     * numbers types the same way; patterns that need full evaluation are parsed again.
+     * The set an {@link #image} holds (from the buffer's position to its limit), when it was
+     * written with {@code label} by a build that numbers types the same way; patterns that need
+     * full evaluation are parsed again.
      *
      * @throws IllegalArgumentException when the image has another label, comes from another build,
      *                                  or does not hold a whole, consistent set
