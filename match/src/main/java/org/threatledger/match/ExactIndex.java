@@ -81,26 +81,16 @@ final class ExactIndex {
 
     /** The key {@code (kind, port, s[from, to))} with hash {@code hash}, or -1. */
     int find(int kind, int port, String s, int from, int to, long hash) {
-        if (filter != null && !BlockedBloom.mightContain(filter, hash)) {
-            return -1;
-        }
-        int fingerprint = (int) (hash >>> 32);
-        for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
-            long slot = slots[i];
-            if (slot == 0) {
-                return -1;
-            }
-            if ((int) (slot >>> 32) == fingerprint) {
-                int key = ((int) slot & KEY_MASK) - 1;
-                if (matches(arena, keyStart, key, kind, port, s, from, to)) {
-                    return key;
-                }
-            }
-        }
+        return find(kind, port, s, from, to, hash, 0);
     }
 
     /** Like {@link #find}, but only keys with a subdomain posting (the parent-domain walk). */
     int findWithSubdomains(int kind, String s, int from, int to, long hash) {
+        return find(kind, 0, s, from, to, hash, SUB_BIT);
+    }
+
+    /** {@link #find} among the slots that have the bits {@code need}. */
+    private int find(int kind, int port, String s, int from, int to, long hash, long need) {
         if (filter != null && !BlockedBloom.mightContain(filter, hash)) {
             return -1;
         }
@@ -110,9 +100,9 @@ final class ExactIndex {
             if (slot == 0) {
                 return -1;
             }
-            if ((int) (slot >>> 32) == fingerprint && (slot & SUB_BIT) != 0) {
+            if ((int) (slot >>> 32) == fingerprint && (slot & need) == need) {
                 int key = ((int) slot & KEY_MASK) - 1;
-                if (matches(arena, keyStart, key, kind, 0, s, from, to)) {
+                if (matches(arena, keyStart, key, kind, port, s, from, to)) {
                     return key;
                 }
             }
