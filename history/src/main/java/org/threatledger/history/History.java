@@ -185,7 +185,7 @@ public final class History implements AutoCloseable {
             for (int i = from; i < to; i++) {
                 int start = batch.start(i);
                 String sensor = batch.sensor(i);
-                int sensorId = sensor == lastSensor ? lastSensorId : sensorId(sensor);
+                int sensorId = sensorId(sensor);
                 memory.record(batch.typeOrdinal(i), arena, start, batch.end(i) - start, hashes[i - from],
                         batch.micros(i), sensorId);
                 flushWhenDue();
@@ -199,7 +199,7 @@ public final class History implements AutoCloseable {
 
     /** Counts one sighting of {@code value} at {@code timeMicros} by {@code sensor} (may be null). */
     public synchronized void record(ObservationType type, String value, long timeMicros, String sensor) {
-        int sensorId = sensor == lastSensor ? lastSensorId : sensorId(sensor);
+        int sensorId = sensorId(sensor);
         memory.record(type, value, timeMicros, sensorId);
         flushWhenDue();
     }
@@ -330,7 +330,11 @@ public final class History implements AutoCloseable {
         }
     }
 
+    /** The table's number of {@code sensor} (-1 for null); the last one asked for is answered at once. */
     private int sensorId(String sensor) {
+        if (sensor == lastSensor) {
+            return lastSensorId;
+        }
         int id = sensor == null ? -1 : sensorIds.computeIfAbsent(sensor, s -> {
             sensorNames.add(s);
             return sensorNames.size() - 1;

@@ -33,7 +33,7 @@ final class Keys {
         byte[] key = new byte[len + 1];
         key[0] = (byte) typeOrdinal;
         if (typeOrdinal == ObservationType.DOMAIN.ordinal()) {
-            System.arraycopy(reverseLabels(bytes, off, len), 0, key, 1, len);
+            reverseLabels(bytes, off, len, key, 1);
         } else {
             System.arraycopy(bytes, off, key, 1, len);
         }
