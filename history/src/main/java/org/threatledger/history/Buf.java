@@ -62,6 +62,16 @@ final class Buf {
         }
     }
 
+    /**
+     * {@link #putLong} of every word, copied in bulk (a segment's Bloom filter is megabytes: a loop
+     * of single puts run once a flush only made the compiler work).
+     */
+    void putLongs(long[] words) {
+        ensure(Math.multiplyExact(words.length, 8));
+        java.nio.ByteBuffer.wrap(bytes, size, words.length * 8).asLongBuffer().put(words);
+        size += words.length * 8;
+    }
+
     /** Reads what a {@link Buf} wrote. */
     static final class In {
         final byte[] b;

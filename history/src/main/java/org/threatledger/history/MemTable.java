@@ -295,19 +295,11 @@ final class MemTable {
         }
     }
 
-    /** Entries gathered in key order before they are encoded (see {@link #writeTo}). */
-    private static final int GATHER = 1024;
+    /** The keys of entries {@code 0..size-1}: entry {@code e}'s is {@code arena[off[e], off[e] + len[e])}. */
+    record SortKeys(byte[] arena, int[] off, int[] len) {}
 
-    /**
-     * Writes every entry to {@code w} in key order. The keys are built into one arena and sorted as
-     * numbers ({@link KeySort#order}); no object is made per entry.
-     *
-     * <p>Reading entries and keys in key order is a cache miss each. They are first gathered,
-     * {@link #GATHER} at a time, into small buffers by a loop whose iterations do not depend on one
-     * another, so the processor has many misses under way at once; encoding then reads the buffers
-     * in order. Encoding straight from the tables waited for each miss in turn.
-     */
-    void writeTo(SegmentWriter w, IntFunction<String> sensorName) throws java.io.IOException {
+    /** Every entry's key ({@link Keys}), built in entry order into one arena, for {@link KeySort#order}. */
+    SortKeys sortKeys() {
         int[] off = new int[size];
         int[] len = new int[size];
         byte[] keys = new byte[Math.addExact(arenaSize, size)];
@@ -327,7 +319,32 @@ final class MemTable {
             }
             p += n;
         }
-        int[] order = KeySort.order(keys, off, len, size);
+        return new SortKeys(keys, off, len);
+    }
+
+    /** The longest key {@link KeySort#writeIpv4} writes. */
+    private static final int IPV4_KEY_BYTES = 16;
+
+    /** Entries gathered in key order before they are encoded (see {@link #writeTo}). */
+    private static final int GATHER = 1024;
+
+    /**
+     * Writes every entry to {@code w} in key order. The keys are built into one arena and sorted as
+     * numbers ({@link KeySort#order}); no object is made per entry.
+     *
+     * <p>Reading entries and keys in key order is a cache miss each. They are first gathered,
+     * {@link #GATHER} at a time, into small buffers by a loop whose iterations do not depend on one
+     * another, so the processor has many misses under way at once; encoding then reads the buffers
+     * in order. Encoding straight from the tables waited for each miss in turn.
+     */
+    void writeTo(SegmentWriter w, IntFunction<String> sensorName) throws java.io.IOException {
+        SortKeys sortKeys = sortKeys();
+        byte[] keys = sortKeys.arena();
+        int[] off = sortKeys.off();
+        int[] len = sortKeys.len();
+        KeySort.Sorted sorted = KeySort.sorted(keys, off, len, size);
+        int[] order = sorted.keys();
+        long[] codes = sorted.codes();
         SensorNumbers numbers = new SensorNumbers(w, sensorName);
         int[] sensors = new int[Entry.MAX_SENSORS];
         long[] fields = new long[GATHER * 4];
@@ -344,12 +361,20 @@ final class MemTable {
                 fields[g + 1] = entries[base + LAST];
                 fields[g + 2] = entries[base + COUNT];
                 fields[g + 3] = entries[base + TYPE_SENSOR];
-                int n = len[e];
-                if (p + n > gathered.length) {
-                    gathered = Arrays.copyOf(gathered, Math.max(p + n, gathered.length * 2));
+                if (p + IPV4_KEY_BYTES > gathered.length) {
+                    gathered = Arrays.copyOf(gathered, gathered.length * 2);
                 }
-                System.arraycopy(keys, off[e], gathered, p, n);
-                p += n;
+                if (codes != null && codes[i] >= 0) {
+                    // an address: written from its code, without reading the key's length, place and bytes
+                    p = KeySort.writeIpv4(codes[i], gathered, p);
+                } else {
+                    int n = len[e];
+                    if (p + n > gathered.length) {
+                        gathered = Arrays.copyOf(gathered, Math.max(p + n, gathered.length * 2));
+                    }
+                    System.arraycopy(keys, off[e], gathered, p, n);
+                    p += n;
+                }
                 keyEnd[i - from] = p;
             }
             for (int i = from, start = 0; i < to; i++) {

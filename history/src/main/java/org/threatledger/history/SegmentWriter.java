@@ -200,9 +200,7 @@ final class SegmentWriter implements AutoCloseable {
         meta.putSigned(minFirst);
         meta.putSigned(maxLast);
         meta.putVar(bloom.words.length);
-        for (long w : bloom.words) {
-            meta.putLong(w);
-        }
+        meta.putLongs(bloom.words);
         write(meta.bytes, meta.size);
         CRC32 crc = new CRC32();
         crc.update(meta.bytes, 0, meta.size);

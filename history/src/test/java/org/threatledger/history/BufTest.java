@@ -47,4 +47,21 @@ class BufTest {
         assertThat(in.var()).isEqualTo(v);
         assertThat(in.pos).isEqualTo(buf.size);
     }
+
+    @Test
+    void putLongs_writesWhatPutLongWritesForEachWord() {
+        qt().withExamples(200).forAll(longs().all(), integers().between(0, 300), integers().between(0, 40))
+                .checkAssert((seed, count, offset) -> {
+                    long[] words = new java.util.Random(seed).longs(count).toArray();
+                    Buf bulk = new Buf();
+                    Buf single = new Buf();
+                    bulk.put(new byte[offset], 0, offset);
+                    single.put(new byte[offset], 0, offset);
+                    bulk.putLongs(words);
+                    for (long w : words) {
+                        single.putLong(w);
+                    }
+                    assertThat(Arrays.copyOf(bulk.bytes, bulk.size)).isEqualTo(Arrays.copyOf(single.bytes, single.size));
+                });
+    }
 }

@@ -36,6 +36,57 @@ class KeySortTest {
     }
 
     @Test
+    void addressKeys_sortAsNumbers_amongOtherKeysOfTheirTypeAndOthers() {
+        // IPv4 keys of at most 15 dots and digits take the numeric path; longer ones, ones with other
+        // characters, and keys of the types around IPv4 take the chunk path; both meet in one order
+        qt().withExamples(300).forAll(longs().all(), integers().between(0, 3000))
+                .checkAssert((seed, n) -> assertSortsLikeTheComparator(addressLikeKeys(new Random(seed), n)));
+        assertSortsLikeTheComparator(addressLikeKeys(new Random(7), 200_000));
+    }
+
+    @Test
+    void ipv4Code_ordersValuesAsTheirKeys_writesThemBack_andRefusesWhatItCannotPack() {
+        int ipv4 = org.threatledger.match.ObservationType.IPV4.ordinal();
+        String[] sorted = {"", ".", "..", "0", "0.", "1", "1.2", "1.2.3.4", "1.23", "10.0.0.1", "9", "999.999.999.999"};
+        long previous = -1;
+        for (String v : sorted) {
+            byte[] key = Keys.of(org.threatledger.match.ObservationType.IPV4, v);
+            long code = KeySort.ipv4Code(key, 0, key.length);
+            assertThat(code).as(v).isGreaterThan(previous);
+            previous = code;
+            byte[] written = new byte[16];
+            assertThat(Arrays.copyOf(written, KeySort.writeIpv4(code, written, 0))).as(v).isEqualTo(key);
+        }
+        for (String v : new String[] {"1.2.3.4/32", "1:2", "1234.1234.123456", " 1.2.3.4"}) {
+            byte[] key = Keys.of(org.threatledger.match.ObservationType.IPV4, v);
+            assertThat(KeySort.ipv4Code(key, 0, key.length)).as(v).isEqualTo(-1);
+        }
+        byte[] domain = Keys.of(org.threatledger.match.ObservationType.DOMAIN, "1.2.3.4");
+        assertThat(KeySort.ipv4Code(domain, 0, domain.length)).isEqualTo(-1);
+        assertThat(ipv4).isEqualTo(domain[0] + 1);
+    }
+
+    /** Keys of the types next to IPv4 (and IPv4) made of dots, digits and now and then another byte. */
+    private static Entry[] addressLikeKeys(Random r, int n) {
+        byte[] alphabet = {'.', '0', '1', '2', '5', '9', '/', ':', 'a', (byte) 0xff};
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Entry> out = new ArrayList<>();
+        while (out.size() < n) {
+            int length = r.nextInt(10) == 0 ? r.nextInt(19) : 7 + r.nextInt(9);
+            boolean plain = r.nextInt(8) != 0;
+            byte[] key = new byte[1 + length];
+            key[0] = (byte) (r.nextInt(4) == 0 ? r.nextInt(3) : org.threatledger.match.ObservationType.IPV4.ordinal());
+            for (int i = 1; i < key.length; i++) {
+                key[i] = alphabet[r.nextInt(plain ? 6 : alphabet.length)];
+            }
+            if (seen.add(Arrays.toString(key))) {
+                out.add(entry(key));
+            }
+        }
+        return out.toArray(Entry[]::new);
+    }
+
+    @Test
     void aKeyThatEndsAtAChunkBoundary_sortsBeforeItsExtensions() {
         List<Entry> list = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
