@@ -118,11 +118,11 @@ final class KeySort {
 
     /**
      * An IPv4 key whose value is at most 15 dots and digits (every address Zeek writes) as a number
-     * that sorts as the key does: four bits a character ({@code .} 1, {@code 0}-{@code 9} 2-11, in
-     * the order of their bytes), first character highest, zero past the end (so a value sorts before
-     * its extensions). Different values get different numbers. -1 for any other key. The history's
-     * values are mostly addresses (a dns.log's answers), and these sort as numbers in a few linear
-     * passes instead of chunk by chunk through the arena.
+     * that sorts as the key does: four bits a character, its byte less {@code 0x2d} ({@code .} 1,
+     * {@code 0}-{@code 9} 3-12, in the order of their bytes), first character highest, zero past
+     * the end (so a value sorts before its extensions). Different values get different numbers. -1
+     * for any other key. The history's values are mostly addresses (a dns.log's answers), and these
+     * sort as numbers in a few linear passes instead of chunk by chunk through the arena.
      */
     static long ipv4Code(byte[] arena, int off, int len) {
         if (len > CODED_CHARS + 1 || arena[off] != IPV4) {
@@ -130,19 +130,17 @@ final class KeySort {
         }
         long c = 0;
         for (int i = off + 1, end = off + len; i < end; i++) {
-            int b = arena[i];
-            int d;
-            if (b == '.') {
-                d = 1;
-            } else if (b >= '0' && b <= '9') {
-                d = b - '0' + 2;
-            } else {
+            int d = arena[i] - CODE_BASE;
+            if (d < 1 || d > 12 || d == 2) { // '.' is 1, '0'-'9' are 3-12; 2 would be '/'
                 return -1;
             }
             c = c << 4 | d;
         }
         return c << 4 * (CODED_CHARS + 1 - len);
     }
+
+    /** What {@link #ipv4Code} takes from a character's byte. */
+    private static final int CODE_BASE = 0x2d;
 
     private static final int DIGIT_BITS = 12;
     private static final int DIGITS = (4 * CODED_CHARS + DIGIT_BITS - 1) / DIGIT_BITS;
@@ -195,17 +193,19 @@ final class KeySort {
         }
     }
 
-    /** Writes the IPv4 key whose {@link #ipv4Code} is {@code code} at {@code out[at]}; returns where it ends. */
+    /**
+     * Writes the IPv4 key whose {@link #ipv4Code} is {@code code} at {@code out[at]}, which must have
+     * room for the longest ({@value #CODED_CHARS} characters and the type); returns where it ends.
+     * Every character is written, then the length counted from the zeros at the code's end: no
+     * branch per character.
+     */
     static int writeIpv4(long code, byte[] out, int at) {
-        out[at++] = (byte) IPV4;
-        for (int shift = 4 * (CODED_CHARS - 1); shift >= 0; shift -= 4) {
-            int d = (int) (code >>> shift) & 0xf;
-            if (d == 0) {
-                break;
-            }
-            out[at++] = (byte) (d == 1 ? '.' : '0' + d - 2);
+        out[at] = (byte) IPV4;
+        for (int i = 0; i < CODED_CHARS; i++) {
+            out[at + 1 + i] = (byte) (((code >>> 4 * (CODED_CHARS - 1 - i)) & 0xf) + CODE_BASE);
         }
-        return at;
+        int unused = Math.min(CODED_CHARS, Long.numberOfTrailingZeros(code) >>> 2);
+        return at + 1 + CODED_CHARS - unused;
     }
 
     /** Sorts {@code keys[lo, hi)}, whose keys all share their first {@code offset} bytes. */

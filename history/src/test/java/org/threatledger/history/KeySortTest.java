@@ -61,6 +61,19 @@ class KeySortTest {
             byte[] key = Keys.of(org.threatledger.match.ObservationType.IPV4, v);
             assertThat(KeySort.ipv4Code(key, 0, key.length)).as(v).isEqualTo(-1);
         }
+        Random r = new Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder v = new StringBuilder();
+            for (int c = 0, n = r.nextInt(16); c < n; c++) {
+                v.append(".0123456789".charAt(r.nextInt(11)));
+            }
+            String value = v.toString();
+            byte[] key = Keys.of(org.threatledger.match.ObservationType.IPV4, value);
+            byte[] written = new byte[16];
+            long code = KeySort.ipv4Code(key, 0, key.length);
+            assertThat(code).as(value).isNotNegative();
+            assertThat(Arrays.copyOf(written, KeySort.writeIpv4(code, written, 0))).as(value).isEqualTo(key);
+        }
         byte[] domain = Keys.of(org.threatledger.match.ObservationType.DOMAIN, "1.2.3.4");
         assertThat(KeySort.ipv4Code(domain, 0, domain.length)).isEqualTo(-1);
         assertThat(ipv4).isEqualTo(domain[0] + 1);
