@@ -59,6 +59,11 @@ public final class HuntRun implements ValueSink {
     private long lastFlush = Long.MIN_VALUE;
     private final long windowMicros;
 
+    /** The set whose indicators {@link #refs} holds. */
+    private IndicatorSet refsOf;
+    /** The indicators hit so far, by ordinal in {@link #refsOf}: a list entry's id is a SHA-1 to compute. */
+    private final Map<Integer, IndicatorRef> refs = new HashMap<>();
+
     public HuntRun(KnowledgeStore store, Matcher matcher, History history, SightingAggregator.Options options,
             Attribution attribution, Consumer<StixObject> reported, String source) {
         this.store = store;
@@ -154,14 +159,22 @@ public final class HuntRun implements ValueSink {
     private void hit(Hit hit) {
         hits++;
         for (int ordinal : hit.indicators()) {
-            IndicatorRef ref = hit.set().indicator(ordinal);
+            IndicatorRef ref = ref(hit.set(), ordinal);
             hitsByIndicator.merge(ref.id(), 1L, Long::sum);
             for (String actor : attribution.actorsOf(ref.id(), ref.listId())) {
                 hitsByActor.merge(attribution.nameOf(actor), 1L, Long::sum);
             }
             materialise(ref);
         }
-        sightings.record(hit, ordinal -> hit.set().indicator(ordinal).id());
+        sightings.record(hit, ordinal -> ref(hit.set(), ordinal).id());
+    }
+
+    private IndicatorRef ref(IndicatorSet set, int ordinal) {
+        if (set != refsOf) {
+            refs.clear();
+            refsOf = set;
+        }
+        return refs.computeIfAbsent(ordinal, set::indicator);
     }
 
     /** A sighting of a list entry refers to the entry's STIX indicator: store that indicator once. */
