@@ -44,6 +44,30 @@ class CliTest {
     }
 
     @Test
+    void aLineThatNamesItsCommand_buildsOnlyThatOne_helpAndUnknownWordsGetThemAll() {
+        assertThat(Main.commandNamed(new String[] {"--home", "hunt", "--json", "stats", "x"})).isEqualTo(StatsCommand.class);
+        assertThat(Main.commandNamed(new String[] {"--store", "jdbc:postgresql://h/db", "hunt"})).isEqualTo(HuntCommand.class);
+        assertThat(Main.commandNamed(new String[] {"help", "hunt"})).isNull();
+        assertThat(Main.commandNamed(new String[] {"--version"})).isNull();
+        assertThat(Main.commandNamed(new String[] {"hnut"})).isNull();
+
+        Result help = run("help", "hunt");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("Usage: threatledger hunt");
+        Result all = run("--help");
+        for (String command : List.of("import", "hunt", "retrohunt", "serve", "demo")) {
+            assertThat(all.out()).contains("  " + command + " ");
+        }
+        Result typo = run("huntx");
+        assertThat(typo.code()).isEqualTo(Main.USAGE);
+        assertThat(typo.err()).contains("Did you mean: threatledger hunt");
+        // options the root passes down still reach a command built alone, before or after its name
+        Result stats = run("stats", "--json", "--home", home.toString());
+        assertThat(stats.code()).as(stats.err()).isZero();
+        assertThat(stats.json().path("objects").path("total").asLong()).isZero();
+    }
+
+    @Test
     void importThenStats_jsonHasTheContractShape() throws IOException {
         Path bundle = demoFile("actors.stix.json");
         Result imported = run("import", bundle.toString(), "--home", home.toString());
