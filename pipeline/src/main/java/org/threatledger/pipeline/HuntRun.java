@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import org.threatledger.history.History;
 import org.threatledger.match.Hit;
@@ -186,13 +188,56 @@ public final class HuntRun implements ValueSink {
                 new IocEntry(ref.listId(), ref.type(), ref.value(), ref.port(), ref.subdomains(), null, null, 0))));
     }
 
-    /** Emits every open sighting and stores what is left; call at the end of the hunt. */
+    /**
+     * Emits every open sighting and stores what is left, and makes the history durable; call at the
+     * end of the hunt. The history's last values are written on a thread of their own meanwhile: that
+     * write waits for the background flush before it, and the sightings need not.
+     */
     public void finish() {
+        FutureTask<Void> closing = null;
         if (history != null) {
-            history.close();
+            closing = new FutureTask<>(() -> {
+                history.close();
+                return null;
+            });
+            Thread.ofPlatform().name("threatledger-history-close").start(closing);
         }
-        sightings.drain(pending::add);
-        storePending(true);
+        Throwable failed = null;
+        try {
+            sightings.drain(pending::add);
+            storePending(true);
+        } catch (RuntimeException | Error e) {
+            failed = e;
+            throw e;
+        } finally {
+            if (closing != null) {
+                try {
+                    awaitClosed(closing);
+                } catch (RuntimeException | Error e) {
+                    if (failed == null) {
+                        throw e;
+                    }
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+    }
+
+    private static void awaitClosed(FutureTask<Void> closing) {
+        try {
+            closing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the history", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private void storePending(boolean all) {
