@@ -45,8 +45,10 @@ class CliTest {
 
     @Test
     void aLineThatNamesItsCommand_buildsOnlyThatOne_helpAndUnknownWordsGetThemAll() {
-        assertThat(Main.commandNamed(new String[] {"--home", "hunt", "--json", "stats", "x"})).isEqualTo(StatsCommand.class);
-        assertThat(Main.commandNamed(new String[] {"--store", "jdbc:postgresql://h/db", "hunt"})).isEqualTo(HuntCommand.class);
+        assertThat(Main.commandNamed(new String[] {"--home", "hunt", "--json", "stats", "x"}))
+                .isEqualTo(StatsCommand.class);
+        assertThat(Main.commandNamed(new String[] {"--store", "jdbc:postgresql://h/db", "hunt"}))
+                .isEqualTo(HuntCommand.class);
         assertThat(Main.commandNamed(new String[] {"help", "hunt"})).isNull();
         assertThat(Main.commandNamed(new String[] {"--version"})).isNull();
         assertThat(Main.commandNamed(new String[] {"hnut"})).isNull();

@@ -5,12 +5,17 @@ import org.threatledger.match.ObservationType;
 
 /**
  * Sorts keys ({@link Keys#compare} order, unsigned lexicographic) held in one byte arena, without a
- * comparator for most of the work: a most-significant-first sort over chunks of the keys. Each pass
- * packs a range's chunk and the key's position in the range into one {@code long}, sorts those
- * primitives (a radix sort over the chunk's bytes), and recurses into the runs that share the chunk. Keys stored by the history share
- * long prefixes (domains are stored with their labels reversed, so millions start with
- * {@code com.}), which is where a comparator sort spent its time: comparing the same prefix again in
- * every comparison. Small runs are sorted by insertion.
+ * comparator for most of the work.
+ *
+ * <p>IPv4 keys of dots and digits (most of a hunt's history: a dns.log's answers) are first turned
+ * into numbers that sort as the keys do ({@link #ipv4Code}) and radix-sorted as numbers; the other
+ * keys take a most-significant-first sort over chunks of the keys, and both meet where the IPv4 type
+ * byte sorts. Each pass of the chunk sort packs a range's chunk and the key's position in the range
+ * into one {@code long}, sorts those primitives (a radix sort over the chunk's bytes), and recurses
+ * into the runs that share the chunk. Keys stored by the history share long prefixes (domains are
+ * stored with their labels reversed, so millions start with {@code com.}), which is where a
+ * comparator sort spent its time: comparing the same prefix again in every comparison. Small runs
+ * are sorted by insertion.
  *
  * <p>The keys are numbers into the arena ({@code off[k]}, {@code len[k]}), so a flush of millions
  * of values sorts ints, not objects.
@@ -219,7 +224,6 @@ final class KeySort {
         int positionBits = 64 - 8 * chunk;
         long positionMask = (1L << positionBits) - 1;
         for (int i = 0; i < n; i++) {
-            // Flipping the sign bit makes the signed primitive sort order the chunks unsigned.
             packed[lo + i] = chunk(keys[lo + i], offset, chunk) << positionBits | i;
         }
         sortPacked(lo, hi, chunk, positionBits);

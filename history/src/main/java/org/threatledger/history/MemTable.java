@@ -330,7 +330,8 @@ final class MemTable {
 
     /**
      * Writes every entry to {@code w} in key order. The keys are built into one arena and sorted as
-     * numbers ({@link KeySort#order}); no object is made per entry.
+     * numbers ({@link KeySort#sorted}); no object is made per entry, and an address key is written
+     * from the number it was sorted by.
      *
      * <p>Reading entries and keys in key order is a cache miss each. They are first gathered,
      * {@link #GATHER} at a time, into small buffers by a loop whose iterations do not depend on one

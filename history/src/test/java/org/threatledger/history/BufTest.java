@@ -61,7 +61,8 @@ class BufTest {
                     for (long w : words) {
                         single.putLong(w);
                     }
-                    assertThat(Arrays.copyOf(bulk.bytes, bulk.size)).isEqualTo(Arrays.copyOf(single.bytes, single.size));
+                    assertThat(Arrays.copyOf(bulk.bytes, bulk.size))
+                            .isEqualTo(Arrays.copyOf(single.bytes, single.size));
                 });
     }
 }
