@@ -31,13 +31,22 @@ final class Keys {
     /** The key of a value held as UTF-8 in {@code bytes[off, off+len)}. */
     static byte[] of(int typeOrdinal, byte[] bytes, int off, int len) {
         byte[] key = new byte[len + 1];
-        key[0] = (byte) typeOrdinal;
-        if (typeOrdinal == ObservationType.DOMAIN.ordinal()) {
-            reverseLabels(bytes, off, len, key, 1);
-        } else {
-            System.arraycopy(bytes, off, key, 1, len);
-        }
+        write(typeOrdinal, bytes, off, len, key, 0);
         return key;
+    }
+
+    /**
+     * Writes the key of a value held as UTF-8 in {@code bytes[off, off+len)} at {@code out[at]}
+     * ({@code len + 1} bytes); returns where it ends.
+     */
+    static int write(int typeOrdinal, byte[] bytes, int off, int len, byte[] out, int at) {
+        out[at] = (byte) typeOrdinal;
+        if (typeOrdinal == ObservationType.DOMAIN.ordinal()) {
+            reverseLabels(bytes, off, len, out, at + 1);
+        } else {
+            System.arraycopy(bytes, off, out, at + 1, len);
+        }
+        return at + 1 + len;
     }
 
     static ObservationType type(byte[] key) {

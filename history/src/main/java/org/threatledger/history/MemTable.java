@@ -303,21 +303,12 @@ final class MemTable {
         int[] off = new int[size];
         int[] len = new int[size];
         byte[] keys = new byte[Math.addExact(arenaSize, size)];
-        int domain = ObservationType.DOMAIN.ordinal();
         for (int e = 0, p = 0; e < size; e++) {
             long v = entries[e * STRIDE + VALUE];
-            int from = (int) (v >>> 32);
             int n = (int) v;
-            int type = type(e);
             off[e] = p;
             len[e] = n + 1;
-            keys[p++] = (byte) type;
-            if (type == domain) {
-                Keys.reverseLabels(arena, from, n, keys, p);
-            } else {
-                System.arraycopy(arena, from, keys, p, n);
-            }
-            p += n;
+            p = Keys.write(type(e), arena, (int) (v >>> 32), n, keys, p);
         }
         return new SortKeys(keys, off, len);
     }
