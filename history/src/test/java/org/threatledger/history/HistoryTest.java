@@ -221,19 +221,11 @@ class HistoryTest {
         int rounds = 30;
         int values = 700;
         try (History h = History.open(dir, small)) {
-            java.util.concurrent.atomic.AtomicReference<Throwable> lookupFailure = new java.util.concurrent.atomic.AtomicReference<>();
-            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-            Thread reader = Thread.ofPlatform().start(() -> {
-                try {
-                    long last = 0;
-                    while (!done.get()) {
-                        long count = h.lookup(DOMAIN, "v0.example").map(Seen::count).orElse(0L);
-                        assertThat(count).as("counts never go back").isGreaterThanOrEqualTo(last);
-                        last = count;
-                    }
-                } catch (Throwable t) {
-                    lookupFailure.set(t);
-                }
+            long[] last = {0};
+            Repeating reader = new Repeating(() -> {
+                long count = h.lookup(DOMAIN, "v0.example").map(Seen::count).orElse(0L);
+                assertThat(count).as("counts never go back").isGreaterThanOrEqualTo(last[0]);
+                last[0] = count;
             });
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < values; i++) {
@@ -243,9 +235,7 @@ class HistoryTest {
                 // what was just recorded is visible at once, whichever table or segment holds it
                 assertThat(h.lookup(DOMAIN, "r" + round + "n" + (values - 1) + ".example")).isPresent();
             }
-            done.set(true);
-            reader.join();
-            assertThat(lookupFailure.get()).isNull();
+            reader.stop();
 
             Map<String, Seen> all = h.lookupAll(DOMAIN, IntStream.range(0, values).mapToObj(i -> "v" + i + ".example").toList());
             assertThat(all.values()).hasSize(values).allSatisfy(seen -> {
@@ -268,18 +258,10 @@ class HistoryTest {
         int rounds = 40;
         int values = 300;
         try (History h = History.open(dir, small)) {
-            java.util.concurrent.atomic.AtomicReference<Throwable> flushFailure = new java.util.concurrent.atomic.AtomicReference<>();
-            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
             java.util.concurrent.atomic.AtomicInteger flushes = new java.util.concurrent.atomic.AtomicInteger();
-            Thread flusher = Thread.ofPlatform().start(() -> {
-                try {
-                    while (!done.get()) {
-                        h.flush(); // writes outside the lock while recording goes on and background flushes run
-                        flushes.incrementAndGet();
-                    }
-                } catch (Throwable t) {
-                    flushFailure.set(t);
-                }
+            Repeating flusher = new Repeating(() -> {
+                h.flush(); // writes outside the lock while recording goes on and background flushes run
+                flushes.incrementAndGet();
             });
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < values; i++) {
@@ -288,9 +270,7 @@ class HistoryTest {
                 }
                 assertThat(h.lookup(DOMAIN, "r" + round + "n" + (values - 1) + ".example")).isPresent();
             }
-            done.set(true);
-            flusher.join();
-            assertThat(flushFailure.get()).isNull();
+            flusher.stop();
             assertThat(flushes.get()).isPositive();
             assertThat(h.lookup(DOMAIN, "v7.example").orElseThrow().count()).isEqualTo(rounds);
         }
@@ -444,6 +424,37 @@ class HistoryTest {
             for (Path p : files.filter(p -> p.toString().endsWith(".seg")).toList()) {
                 Files.copy(p, to.resolve(p.getFileName()));
             }
+        }
+    }
+
+    /** Runs a step over and over on a thread of its own, beside a test's own work, until {@link #stop}. */
+    private static final class Repeating {
+        interface Step {
+            void run() throws Exception;
+        }
+
+        private final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private final Thread thread;
+
+        Repeating(Step step) {
+            thread = Thread.ofPlatform().start(() -> {
+                try {
+                    while (!done.get()) {
+                        step.run();
+                    }
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            });
+        }
+
+        /** Stops the loop, waits for it, and fails the test with what the step threw, if anything. */
+        void stop() throws InterruptedException {
+            done.set(true);
+            thread.join();
+            assertThat(failure.get()).isNull();
         }
     }
 }
