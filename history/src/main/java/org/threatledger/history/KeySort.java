@@ -47,21 +47,16 @@ final class KeySort {
     }
 
     /**
-     * The numbers {@code 0..n-1} of the keys {@code arena[off[k], off[k] + len[k])}, in key order
-     * (keys that are equal keep no particular order).
-     */
-    static int[] order(byte[] arena, int[] off, int[] len, int n) {
-        return sorted(arena, off, len, n).keys();
-    }
-
-    /**
      * Keys in order, and each one's {@link #ipv4Code} ({@code codes[i]} for {@code keys[i]}; -1 for a
      * key that has none; {@code codes} is null when no key has one), from which a key can be written
      * out ({@link #writeIpv4}) without reading the arena again.
      */
     record Sorted(int[] keys, long[] codes) {}
 
-    /** {@link #order}, with the keys' codes. */
+    /**
+     * The numbers {@code 0..n-1} of the keys {@code arena[off[k], off[k] + len[k])} in key order (keys
+     * that are equal keep no particular order), with their codes.
+     */
     static Sorted sorted(byte[] arena, int[] off, int[] len, int n) {
         long[] codes = new long[n];
         int[] coded = new int[n];

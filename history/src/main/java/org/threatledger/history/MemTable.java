@@ -298,7 +298,7 @@ final class MemTable {
     /** The keys of entries {@code 0..size-1}: entry {@code e}'s is {@code arena[off[e], off[e] + len[e])}. */
     record SortKeys(byte[] arena, int[] off, int[] len) {}
 
-    /** Every entry's key ({@link Keys}), built in entry order into one arena, for {@link KeySort#order}. */
+    /** Every entry's key ({@link Keys}), built in entry order into one arena, for {@link KeySort#sorted}. */
     SortKeys sortKeys() {
         int[] off = new int[size];
         int[] len = new int[size];

@@ -8,7 +8,7 @@ import org.threatledger.match.ObservationType;
 /**
  * The cost of one flush of a hunt's history: a memory table of {@code n} distinct values in the mix
  * a dns.log gives (about four in five are IPv4 answers, the rest queried names and a few IPv6
- * answers) sorted by key ({@link KeySort#order}) and written as a segment ({@link MemTable#writeTo}).
+ * answers) sorted by key ({@link KeySort#sorted}) and written as a segment ({@link MemTable#writeTo}).
  * Not a test.
  * <pre>
  * ./mvnw -B -q -pl history -am test-compile
@@ -47,7 +47,7 @@ public final class FlushSpeed {
         for (int round = 1; round <= rounds; round++) {
             MemTable.SortKeys keys = table.sortKeys();
             long t0 = threads.getCurrentThreadCpuTime();
-            int[] order = KeySort.order(keys.arena(), keys.off(), keys.len(), table.size());
+            int[] order = KeySort.sorted(keys.arena(), keys.off(), keys.len(), table.size()).keys();
             long t1 = threads.getCurrentThreadCpuTime();
             Path file = dir.resolve("s" + round);
             try (SegmentWriter w = new SegmentWriter(file, n, false)) {

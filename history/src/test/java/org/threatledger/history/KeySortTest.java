@@ -157,7 +157,7 @@ class KeySortTest {
         return Arrays.stream(entries).map(e -> Arrays.toString(e.key)).toList();
     }
 
-    /** Sorts {@code entries} in place by key through {@link KeySort#order}, over an arena of their keys. */
+    /** Sorts {@code entries} in place by key through {@link KeySort#sorted}, over an arena of their keys. */
     static void sort(Entry[] entries) {
         int n = entries.length;
         int total = 0;
@@ -174,7 +174,7 @@ class KeySortTest {
             len[k] = key.length;
             p += key.length;
         }
-        int[] order = KeySort.order(arena, off, len, n);
+        int[] order = KeySort.sorted(arena, off, len, n).keys();
         Entry[] sorted = new Entry[n];
         for (int i = 0; i < n; i++) {
             sorted[i] = entries[order[i]];
