@@ -38,7 +38,8 @@ public final class FlushSpeed {
                 value = "host" + r.nextInt(1000) + "." + label(r) + "." + (r.nextBoolean() ? "com" : "net");
             } else {
                 type = ObservationType.IPV6;
-                value = "2001:db8:" + Integer.toHexString(r.nextInt(65536)) + "::" + Integer.toHexString(r.nextInt(65536));
+                value = "2001:db8:" + Integer.toHexString(r.nextInt(65536)) + "::"
+                        + Integer.toHexString(r.nextInt(65536));
             }
             table.record(type, value, micros + r.nextInt(86_400_000), 0);
         }
