@@ -32,13 +32,16 @@ final class Segment implements AutoCloseable {
     private final int[] rawLengths;
     private final String[] sensors;
     private final Bloom bloom;
-    /** True when a block whose stored length equals its raw length is stored uncompressed (TLH3). */
+    /** True when a block whose stored length equals its raw length is stored uncompressed (TLH3 on). */
     private final boolean storedBlocks;
+    /** True when the Bloom filter is over {@link Keys#bloomHash} (TLH4), false for {@link Keys#legacyHash}. */
+    private final boolean wordHash;
 
-    private Segment(SegmentName name, Path path, FileChannel channel, Buf.In meta, long fileBytes, boolean blockedBloom,
-                    boolean storedBlocks) {
+    private Segment(SegmentName name, Path path, FileChannel channel, Buf.In meta, long fileBytes, int magic) {
         this.name = name;
-        this.storedBlocks = storedBlocks;
+        this.storedBlocks = magic == SegmentWriter.MAGIC || magic == SegmentWriter.MAGIC_V3;
+        this.wordHash = magic == SegmentWriter.MAGIC;
+        boolean blockedBloom = magic != SegmentWriter.MAGIC_V1;
         this.path = path;
         this.channel = channel;
         this.fileBytes = fileBytes;
@@ -80,8 +83,8 @@ final class Segment implements AutoCloseable {
             int metaLength = Math.toIntExact(trailer.getLong());
             int crc = trailer.getInt();
             int magic = trailer.getInt();
-            if (magic != SegmentWriter.MAGIC && magic != SegmentWriter.MAGIC_V2 && magic != SegmentWriter.MAGIC_V1
-                    || metaOffset + metaLength + SegmentWriter.TRAILER_BYTES != size) {
+            if (magic != SegmentWriter.MAGIC && magic != SegmentWriter.MAGIC_V3 && magic != SegmentWriter.MAGIC_V2
+                    && magic != SegmentWriter.MAGIC_V1 || metaOffset + metaLength + SegmentWriter.TRAILER_BYTES != size) {
                 throw new IOException(path + ": not a history segment (bad trailer)");
             }
             byte[] meta = read(ch, metaOffset, metaLength).array();
@@ -90,8 +93,7 @@ final class Segment implements AutoCloseable {
             if ((int) check.getValue() != crc) {
                 throw new IOException(path + ": history segment index is corrupt (CRC mismatch)");
             }
-            return new Segment(name, path, ch, new Buf.In(meta, 0, meta.length), size,
-                    magic != SegmentWriter.MAGIC_V1, magic == SegmentWriter.MAGIC);
+            return new Segment(name, path, ch, new Buf.In(meta, 0, meta.length), size, magic);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -109,7 +111,7 @@ final class Segment implements AutoCloseable {
     }
 
     boolean mightContain(byte[] key) {
-        return bloom.mightContain(Keys.hash(key));
+        return bloom.mightContain(wordHash ? Keys.bloomHash(key) : Keys.legacyHash(key));
     }
 
     /** The block that would hold {@code key}: the last whose first key is <= it, or -1. */

@@ -32,8 +32,13 @@ import java.util.zip.Deflater;
  * whole one; {@link History#open} deletes stray {@code .tmp} files.
  */
 final class SegmentWriter implements AutoCloseable {
-    /** Segments whose blocks may be stored uncompressed (stored length = raw length), with a blocked Bloom filter. */
-    static final int MAGIC = 0x544c4833; // "TLH3"
+    /**
+     * Current segments: blocks may be stored uncompressed (stored length = raw length); the blocked
+     * Bloom filter is over {@link Keys#bloomHash}, eight key bytes a step.
+     */
+    static final int MAGIC = 0x544c4834; // "TLH4"
+    /** Segments as TLH4 but with the Bloom filter over {@link Keys#legacyHash} (a byte a step); still read. */
+    static final int MAGIC_V3 = 0x544c4833; // "TLH3"
     /** Segments whose blocks are all deflated, with a blocked Bloom filter (one cache line per key); still read. */
     static final int MAGIC_V2 = 0x544c4832; // "TLH2"
     /** Earlier segments: the same layout with a classic Bloom filter (seven probes anywhere); still read. */
@@ -47,6 +52,17 @@ final class SegmentWriter implements AutoCloseable {
     private final OutputStream out;
     private long position;
     private final Bloom bloom;
+    /** The format written: {@link #MAGIC}, or an earlier one for tests of reading it. */
+    private final int magic;
+    /**
+     * Bloom hashes not yet set in the filter. They are set {@value #PENDING} at a time: each sets
+     * bits in a random cache line of a filter of megabytes, and a loop of nothing but those lets the
+     * processor wait for many of the misses at once, where one per entry between the encoding of
+     * entries waited for each in turn.
+     */
+    private final long[] pending = new long[PENDING];
+    private int pendingCount;
+    private static final int PENDING = 1024;
     private final Map<String, Integer> sensorIds = new LinkedHashMap<>();
     private final Buf block = new Buf();
     private final Buf meta = new Buf();
@@ -70,6 +86,18 @@ final class SegmentWriter implements AutoCloseable {
 
     /** A writer that deflates its blocks, or ({@code deflate} false) stores them as they are. */
     SegmentWriter(Path target, long expectedEntries, boolean deflate) throws IOException {
+        this(target, expectedEntries, deflate, MAGIC);
+    }
+
+    /**
+     * A writer of the format {@code magic}: {@link #MAGIC}, or {@link #MAGIC_V3} (its Bloom filter
+     * over {@link Keys#legacyHash}) so tests can write the earlier format.
+     */
+    SegmentWriter(Path target, long expectedEntries, boolean deflate, int magic) throws IOException {
+        if (magic != MAGIC && magic != MAGIC_V3) {
+            throw new IllegalArgumentException("not a segment format that can be written: " + Integer.toHexString(magic));
+        }
+        this.magic = magic;
         this.target = target;
         this.deflater = deflate ? new Deflater(1) : null;
         this.tmp = target.resolveSibling(target.getFileName() + ".tmp");
@@ -77,7 +105,7 @@ final class SegmentWriter implements AutoCloseable {
                 StandardOpenOption.WRITE);
         this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
         this.bloom = Bloom.blocked(expectedEntries);
-        writeInt(MAGIC);
+        writeInt(magic);
     }
 
     /** Appends an entry; keys must arrive in strictly increasing order. */
@@ -131,7 +159,10 @@ final class SegmentWriter implements AutoCloseable {
         for (int i = 0; i < sensorCount; i++) {
             block.putVarReserved(sensors[i]);
         }
-        bloom.add(Keys.hash(key, off, len));
+        if (pendingCount == PENDING) {
+            setPending();
+        }
+        pending[pendingCount++] = magic == MAGIC ? Keys.bloomHash(key, off, len) : Keys.legacyHash(key, off, len);
         if (previousKey.length < len) {
             previousKey = new byte[Math.max(len, previousKey.length * 2)];
         }
@@ -143,6 +174,13 @@ final class SegmentWriter implements AutoCloseable {
         if (block.size >= BLOCK_BYTES) {
             endBlock();
         }
+    }
+
+    private void setPending() {
+        for (int i = 0; i < pendingCount; i++) {
+            bloom.add(pending[i]);
+        }
+        pendingCount = 0;
     }
 
     private void endBlock() throws IOException {
@@ -187,6 +225,7 @@ final class SegmentWriter implements AutoCloseable {
     /** Ends the file, makes it durable and gives it its final name. */
     void commit() throws IOException {
         endBlock();
+        setPending();
         long metaOffset = position;
         meta.putVar(blocks);
         meta.put(index.bytes, 0, index.size);
@@ -205,7 +244,7 @@ final class SegmentWriter implements AutoCloseable {
         CRC32 crc = new CRC32();
         crc.update(meta.bytes, 0, meta.size);
         ByteBuffer trailer = ByteBuffer.allocate(TRAILER_BYTES);
-        trailer.putLong(metaOffset).putLong(meta.size).putInt((int) crc.getValue()).putInt(MAGIC);
+        trailer.putLong(metaOffset).putLong(meta.size).putInt((int) crc.getValue()).putInt(magic);
         write(trailer.array(), TRAILER_BYTES);
         out.flush();
         channel.force(true);

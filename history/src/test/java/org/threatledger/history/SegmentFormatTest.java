@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threatledger.match.ObservationType;
 
-/** Flushes store their blocks as they are; merges deflate them; segments of the earlier format still read. */
+/** Flushes store their blocks as they are; merges deflate them; segments of the earlier formats still read. */
 class SegmentFormatTest {
     private static final ObservationType DOMAIN = ObservationType.DOMAIN;
 
@@ -48,6 +48,46 @@ class SegmentFormatTest {
 
     @Test
     void segmentOfTheEarlierAllDeflatedFormat_isStillRead() throws IOException {
+        writeEarlierSegment(true, SegmentWriter.MAGIC_V2);
+        assertEarlierSegmentRead();
+    }
+
+    @Test
+    void segmentOfTheEarlierFormatWithAByteAtATimeBloomHash_isStillRead() throws IOException {
+        writeEarlierSegment(false, SegmentWriter.MAGIC_V3);
+        assertThat(magics()).containsOnly(SegmentWriter.MAGIC_V3);
+        assertEarlierSegmentRead();
+    }
+
+    @Test
+    void currentBloomFilter_isOverTheWordHash_andTurnsAbsentKeysAway() throws IOException {
+        Path file = dir.resolve("bloom.seg");
+        byte[][] keys = new byte[2000][];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = Keys.of(ObservationType.IPV4, "10.0." + (i / 256) + "." + (i % 256));
+        }
+        java.util.Arrays.sort(keys, Keys::compare);
+        try (SegmentWriter w = new SegmentWriter(file, keys.length, false)) {
+            for (byte[] k : keys) {
+                add(w, k);
+            }
+            w.commit();
+        }
+        try (Segment s = Segment.open(file, new SegmentName(1, 1, 0))) {
+            for (byte[] k : keys) {
+                assertThat(s.mightContain(k)).isTrue();
+            }
+            int passed = 0;
+            for (int i = 0; i < 10_000; i++) {
+                if (s.mightContain(Keys.of(ObservationType.IPV4, "10.9." + (i / 256) + "." + (i % 256)))) {
+                    passed++;
+                }
+            }
+            assertThat(passed).as("false positives of 10,000 absent keys").isLessThan(500);
+        }
+    }
+
+    private void writeEarlierSegment(boolean deflate, int magic) throws IOException {
         Path file = dir.resolve(new SegmentName(1, 1, 0).fileName());
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
@@ -55,14 +95,16 @@ class SegmentFormatTest {
         }
         Entry[] sorted = entries.toArray(Entry[]::new);
         KeySortTest.sort(sorted);
-        try (SegmentWriter w = new SegmentWriter(file, sorted.length, true)) {
+        try (SegmentWriter w = new SegmentWriter(file, sorted.length, deflate, SegmentWriter.MAGIC_V3)) {
             for (Entry e : sorted) {
                 w.add(e);
             }
             w.commit();
         }
-        writeMagic(file, SegmentWriter.MAGIC_V2);
+        writeMagic(file, magic);
+    }
 
+    private void assertEarlierSegmentRead() throws IOException {
         try (History h = History.open(dir)) {
             assertThat(h.lookup(DOMAIN, "h2999.old.example")).contains(
                     new Seen(DOMAIN, "h2999.old.example", 2999, 3009, 2, List.of("s"), false));
