@@ -316,18 +316,25 @@ final class MemTable {
     /** The longest key {@link KeySort#writeIpv4} writes. */
     private static final int IPV4_KEY_BYTES = 16;
 
-    /** Entries gathered in key order before they are encoded (see {@link #writeTo}). */
+    /** Keys gathered in key order before they are encoded (see {@link #writeTo}). */
     private static final int GATHER = 1024;
+
+    /** Key-order positions whose entry fields are placed at once (see {@link #writeTo}): 2^18, 8 MB of fields. */
+    private static final int WINDOW_BITS = 18;
 
     /**
      * Writes every entry to {@code w} in key order. The keys are built into one arena and sorted as
      * numbers ({@link KeySort#sorted}); no object is made per entry, and an address key is written
      * from the number it was sorted by.
      *
-     * <p>Reading entries and keys in key order is a cache miss each. They are first gathered,
-     * {@link #GATHER} at a time, into small buffers by a loop whose iterations do not depend on one
-     * another, so the processor has many misses under way at once; encoding then reads the buffers
-     * in order. Encoding straight from the tables waited for each miss in turn.
+     * <p>Reading entries in key order would be a cache miss each, and the processor waits for
+     * reads. So the entries are moved, not read, into key order: each entry's key-order position is
+     * found, the entries are grouped by the window of {@code 2^WINDOW_BITS} positions theirs falls in,
+     * and each window's entries are read in table order (forward, which the processor reads ahead)
+     * and stored at their positions in an 8 MB buffer; stores do not hold the processor up as reads
+     * do. Encoding then reads the buffer in order. Keys other than addresses are still read from the
+     * key arena in key order, {@link #GATHER} at a time by a loop whose iterations do not depend on
+     * one another, so those misses overlap.
      */
     void writeTo(SegmentWriter w, IntFunction<String> sensorName) throws java.io.IOException {
         SortKeys sortKeys = sortKeys();
@@ -337,52 +344,76 @@ final class MemTable {
         KeySort.Sorted sorted = KeySort.sorted(keys, off, len, size);
         int[] order = sorted.keys();
         long[] codes = sorted.codes();
+        int[] position = new int[size];
+        for (int i = 0; i < size; i++) {
+            position[order[i]] = i;
+        }
+        int windows = (size + (1 << WINDOW_BITS) - 1) >>> WINDOW_BITS;
+        int[] windowStart = new int[windows + 1];
+        for (int e = 0; e < size; e++) {
+            windowStart[(position[e] >>> WINDOW_BITS) + 1]++;
+        }
+        for (int i = 0; i < windows; i++) {
+            windowStart[i + 1] += windowStart[i];
+        }
+        int[] byWindow = new int[size];
+        int[] fill = Arrays.copyOf(windowStart, windows);
+        for (int e = 0; e < size; e++) {
+            byWindow[fill[position[e] >>> WINDOW_BITS]++] = e;
+        }
         SensorNumbers numbers = new SensorNumbers(w, sensorName);
         int[] sensors = new int[Entry.MAX_SENSORS];
-        long[] fields = new long[GATHER * 4];
+        long[] fields = new long[Math.min(size, 1 << WINDOW_BITS) * 4];
         int[] keyEnd = new int[GATHER];
         byte[] gathered = new byte[GATHER * 32];
-        for (int from = 0; from < size; from += GATHER) {
-            int to = Math.min(size, from + GATHER);
-            int p = 0;
-            for (int i = from; i < to; i++) {
-                int e = order[i];
+        for (int window = 0; window < windows; window++) {
+            int first = window << WINDOW_BITS;
+            for (int k = windowStart[window]; k < windowStart[window + 1]; k++) {
+                int e = byWindow[k];
                 int base = e * STRIDE;
-                int g = (i - from) * 4;
-                fields[g] = entries[base + FIRST];
-                fields[g + 1] = entries[base + LAST];
-                fields[g + 2] = entries[base + COUNT];
-                fields[g + 3] = entries[base + TYPE_SENSOR];
-                if (p + IPV4_KEY_BYTES > gathered.length) {
-                    gathered = Arrays.copyOf(gathered, gathered.length * 2);
-                }
-                if (codes != null && codes[i] >= 0) {
-                    // an address: written from its code, without reading the key's length, place and bytes
-                    p = KeySort.writeIpv4(codes[i], gathered, p);
-                } else {
-                    int n = len[e];
-                    if (p + n > gathered.length) {
-                        gathered = Arrays.copyOf(gathered, Math.max(p + n, gathered.length * 2));
-                    }
-                    System.arraycopy(keys, off[e], gathered, p, n);
-                    p += n;
-                }
-                keyEnd[i - from] = p;
+                int f = (position[e] - first) * 4;
+                fields[f] = entries[base + FIRST];
+                fields[f + 1] = entries[base + LAST];
+                fields[f + 2] = entries[base + COUNT];
+                fields[f + 3] = entries[base + TYPE_SENSOR];
             }
-            for (int i = from, start = 0; i < to; i++) {
-                int g = (i - from) * 4;
-                int n = numbers.add((int) fields[g + 3], sensors, 0);
-                int e = order[i];
-                int[] more = moreSensorIds.isEmpty() ? null : moreSensorIds.get(e);
-                if (more != null) {
-                    for (int s : more) {
-                        n = numbers.add(s, sensors, n);
+            int windowEnd = Math.min(size, first + (1 << WINDOW_BITS));
+            for (int from = first; from < windowEnd; from += GATHER) {
+                int to = Math.min(windowEnd, from + GATHER);
+                int p = 0;
+                for (int i = from; i < to; i++) {
+                    if (p + IPV4_KEY_BYTES > gathered.length) {
+                        gathered = Arrays.copyOf(gathered, gathered.length * 2);
                     }
+                    if (codes != null && codes[i] >= 0) {
+                        // an address: written from its code, without reading the key's length, place and bytes
+                        p = KeySort.writeIpv4(codes[i], gathered, p);
+                    } else {
+                        int e = order[i];
+                        int n = len[e];
+                        if (p + n > gathered.length) {
+                            gathered = Arrays.copyOf(gathered, Math.max(p + n, gathered.length * 2));
+                        }
+                        System.arraycopy(keys, off[e], gathered, p, n);
+                        p += n;
+                    }
+                    keyEnd[i - from] = p;
                 }
-                int end = keyEnd[i - from];
-                w.add(gathered, start, end - start, fields[g], fields[g + 1], fields[g + 2], sensors, n,
-                        sensorOverflow.get(e));
-                start = end;
+                for (int i = from, start = 0; i < to; i++) {
+                    int f = (i - first) * 4;
+                    int n = numbers.add((int) fields[f + 3], sensors, 0);
+                    int e = order[i];
+                    int[] more = moreSensorIds.isEmpty() ? null : moreSensorIds.get(e);
+                    if (more != null) {
+                        for (int s : more) {
+                            n = numbers.add(s, sensors, n);
+                        }
+                    }
+                    int end = keyEnd[i - from];
+                    w.add(gathered, start, end - start, fields[f], fields[f + 1], fields[f + 2], sensors, n,
+                            !sensorOverflow.isEmpty() && sensorOverflow.get(e));
+                    start = end;
+                }
             }
         }
     }

@@ -367,6 +367,42 @@ class HistoryTest {
     }
 
     @Test
+    void aFlushOfMoreValuesThanOnePlacementWindow_writesEveryValueWithItsOwnFields() throws IOException {
+        int n = (1 << 18) * 2 + 12_345; // three windows of key-order positions (MemTable.WINDOW_BITS)
+        java.util.function.IntFunction<String> ipv4 = i -> "10." + (i >>> 16) + "." + ((i >>> 8) & 0xff) + "." + (i & 0xff);
+        java.util.function.IntFunction<String> domain = i -> "h" + i + ".w" + (i % 11) + ".example";
+        try (History h = History.open(dir, new History.Options(Duration.ofDays(90), 2 * n, Duration.ofHours(1)))) {
+            for (int i = 0; i < n; i++) {
+                ObservationType t = i % 4 == 0 ? DOMAIN : ObservationType.IPV4;
+                String v = t == DOMAIN ? domain.apply(i) : ipv4.apply(i);
+                h.record(t, v, 10L * i, "s" + (i % 3));
+                if (i % 5 == 0) {
+                    h.record(t, v, 10L * i + i % 7, "s" + (i % 3 + 1));
+                }
+            }
+            h.flush();
+            assertThat(h.stats().segments()).isEqualTo(1);
+            List<String> addresses = new ArrayList<>();
+            List<String> domains = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                (i % 4 == 0 ? domains : addresses).add(i % 4 == 0 ? domain.apply(i) : ipv4.apply(i));
+            }
+            Map<String, Seen> found = new HashMap<>(h.lookupAll(ObservationType.IPV4, addresses));
+            found.putAll(h.lookupAll(DOMAIN, domains));
+            assertThat(found).hasSize(n);
+            for (int i = 0; i < n; i++) {
+                Seen seen = found.get(i % 4 == 0 ? domain.apply(i) : ipv4.apply(i));
+                boolean twice = i % 5 == 0;
+                assertThat(new long[] {seen.firstSeenMicros(), seen.lastSeenMicros(), seen.count()})
+                        .as("value %d", i)
+                        .containsExactly(10L * i, 10L * i + (twice ? i % 7 : 0), twice ? 2 : 1);
+                assertThat(seen.sensors()).as("value %d", i).containsExactlyElementsOf(
+                        twice && (i % 3 + 1) != i % 3 ? List.of("s" + (i % 3), "s" + (i % 3 + 1)) : List.of("s" + (i % 3)));
+            }
+        }
+    }
+
+    @Test
     void lookups_agreeWithAMapModel_overRandomRecordsAndFlushes() {
         ObservationType[] types = {ObservationType.DOMAIN, ObservationType.IPV4, ObservationType.SHA256};
         qt().withExamples(60).forAll(lists().of(integers().between(0, 10_000)).ofSizeBetween(0, 400)).checkAssert(ops -> {
