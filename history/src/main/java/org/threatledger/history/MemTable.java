@@ -320,7 +320,7 @@ final class MemTable {
     private static final int GATHER = 1024;
 
     /** Key-order positions whose entry fields are placed at once (see {@link #writeTo}): 2^18, 8 MB of fields. */
-    private static final int WINDOW_BITS = 18;
+    static final int WINDOW_BITS = 18;
 
     /**
      * Writes every entry to {@code w} in key order. The keys are built into one arena and sorted as
@@ -344,32 +344,17 @@ final class MemTable {
         KeySort.Sorted sorted = KeySort.sorted(keys, off, len, size);
         int[] order = sorted.keys();
         long[] codes = sorted.codes();
-        int[] position = new int[size];
-        for (int i = 0; i < size; i++) {
-            position[order[i]] = i;
-        }
-        int windows = (size + (1 << WINDOW_BITS) - 1) >>> WINDOW_BITS;
-        int[] windowStart = new int[windows + 1];
-        for (int e = 0; e < size; e++) {
-            windowStart[(position[e] >>> WINDOW_BITS) + 1]++;
-        }
-        for (int i = 0; i < windows; i++) {
-            windowStart[i + 1] += windowStart[i];
-        }
-        int[] byWindow = new int[size];
-        int[] fill = Arrays.copyOf(windowStart, windows);
-        for (int e = 0; e < size; e++) {
-            byWindow[fill[position[e] >>> WINDOW_BITS]++] = e;
-        }
+        KeyOrderWindows windows = KeyOrderWindows.of(order, size, WINDOW_BITS);
+        int[] position = windows.position();
         SensorNumbers numbers = new SensorNumbers(w, sensorName);
         int[] sensors = new int[Entry.MAX_SENSORS];
         long[] fields = new long[Math.min(size, 1 << WINDOW_BITS) * 4];
         int[] keyEnd = new int[GATHER];
         byte[] gathered = new byte[GATHER * 32];
-        for (int window = 0; window < windows; window++) {
+        for (int window = 0; window < windows.count(); window++) {
             int first = window << WINDOW_BITS;
-            for (int k = windowStart[window]; k < windowStart[window + 1]; k++) {
-                int e = byWindow[k];
+            for (int k = windows.start()[window]; k < windows.start()[window + 1]; k++) {
+                int e = windows.entries()[k];
                 int base = e * STRIDE;
                 int f = (position[e] - first) * 4;
                 fields[f] = entries[base + FIRST];

@@ -368,7 +368,7 @@ class HistoryTest {
 
     @Test
     void aFlushOfMoreValuesThanOnePlacementWindow_writesEveryValueWithItsOwnFields() throws IOException {
-        int n = (1 << 18) * 2 + 12_345; // three windows of key-order positions (MemTable.WINDOW_BITS)
+        int n = (1 << MemTable.WINDOW_BITS) * 2 + 12_345; // three windows of key-order positions
         java.util.function.IntFunction<String> ipv4 = i -> "10." + (i >>> 16) + "." + ((i >>> 8) & 0xff) + "." + (i & 0xff);
         java.util.function.IntFunction<String> domain = i -> "h" + i + ".w" + (i % 11) + ".example";
         try (History h = History.open(dir, new History.Options(Duration.ofDays(90), 2 * n, Duration.ofHours(1)))) {
