@@ -241,7 +241,12 @@ final class Segment implements AutoCloseable {
 
         /** Compares the current key with {@code other} (unsigned bytes). */
         int compareKey(byte[] other) {
-            return Arrays.compareUnsigned(key, 0, keyLength, other, 0, other.length);
+            return compareKey(other, other.length);
+        }
+
+        /** Compares the current key with {@code other[0, length)} (unsigned bytes). */
+        int compareKey(byte[] other, int length) {
+            return Arrays.compareUnsigned(key, 0, keyLength, other, 0, length);
         }
 
         /** Orders cursors by their current keys. */
@@ -257,6 +262,46 @@ final class Segment implements AutoCloseable {
         /** The byte after {@code n} bytes of the current key, or -1 at its end. */
         int keyByteAt(int n) {
             return n < keyLength ? key[n] & 0xff : -1;
+        }
+
+        /** The current key: {@link #keyBytes()}{@code [0, keyLength())}, valid until the next move. */
+        byte[] keyBytes() {
+            return key;
+        }
+
+        int keyLength() {
+            return keyLength;
+        }
+
+        long first() {
+            return first;
+        }
+
+        long last() {
+            return last;
+        }
+
+        long count() {
+            return count;
+        }
+
+        /** The current entry's sensors as this segment numbers them ({@link #sensorNames()}), {@link #sensorCount()} of them. */
+        int[] sensorIds() {
+            return sensorIds;
+        }
+
+        int sensorCount() {
+            return sensorCount;
+        }
+
+        /** Whether the current entry was seen by more sensors than it names. */
+        boolean moreSensors() {
+            return more;
+        }
+
+        /** The names of this segment's sensors, by number. */
+        String[] sensorNames() {
+            return sensors;
         }
 
         /** The current entry as a record. */
