@@ -92,27 +92,19 @@ final class Keys {
     }
 
     /**
-     * The hash of a key in the Bloom filter of a current (TLH4) segment: {@link #valueHash} of the
-     * key's type byte and the bytes after it, eight bytes a step.
+     * The hash of the key held in {@code bytes[off, off+len)} in the Bloom filter of a current
+     * (TLH4) segment: {@link #valueHash} of the key's type byte and the bytes after it, eight bytes
+     * a step.
      */
-    static long bloomHash(byte[] key) {
-        return bloomHash(key, 0, key.length);
-    }
-
-    /** {@link #bloomHash(byte[])} of the key held in {@code bytes[off, off+len)}. */
     static long bloomHash(byte[] bytes, int off, int len) {
         return valueHash(bytes[off] & 0xff, bytes, off + 1, len - 1);
     }
 
     /**
-     * The hash of a key in the Bloom filter of a segment written before TLH4 (FNV-1a, a byte a
-     * step, then {@link #mix}); still computed to look keys up in those segments.
+     * The hash of the key held in {@code bytes[off, off+len)} in the Bloom filter of a segment
+     * written before TLH4 (FNV-1a, a byte a step, then {@link #mix}); still computed to look keys
+     * up in those segments.
      */
-    static long legacyHash(byte[] key) {
-        return legacyHash(key, 0, key.length);
-    }
-
-    /** {@link #legacyHash(byte[])} of the key held in {@code bytes[off, off+len)}. */
     static long legacyHash(byte[] bytes, int off, int len) {
         long h = 0x9e3779b97f4a7c15L;
         for (int i = off, end = off + len; i < end; i++) {

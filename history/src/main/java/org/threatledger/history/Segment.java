@@ -34,13 +34,13 @@ final class Segment implements AutoCloseable {
     private final Bloom bloom;
     /** True when a block whose stored length equals its raw length is stored uncompressed (TLH3 on). */
     private final boolean storedBlocks;
-    /** True when the Bloom filter is over {@link Keys#bloomHash} (TLH4), false for {@link Keys#legacyHash}. */
-    private final boolean wordHash;
+    /** The format (the trailer's magic number), which says how the Bloom filter hashes keys. */
+    private final int magic;
 
     private Segment(SegmentName name, Path path, FileChannel channel, Buf.In meta, long fileBytes, int magic) {
         this.name = name;
         this.storedBlocks = magic == SegmentWriter.MAGIC || magic == SegmentWriter.MAGIC_V3;
-        this.wordHash = magic == SegmentWriter.MAGIC;
+        this.magic = magic;
         boolean blockedBloom = magic != SegmentWriter.MAGIC_V1;
         this.path = path;
         this.channel = channel;
@@ -111,7 +111,7 @@ final class Segment implements AutoCloseable {
     }
 
     boolean mightContain(byte[] key) {
-        return bloom.mightContain(wordHash ? Keys.bloomHash(key) : Keys.legacyHash(key));
+        return bloom.mightContain(SegmentWriter.bloomHash(magic, key, 0, key.length));
     }
 
     /** The block that would hold {@code key}: the last whose first key is <= it, or -1. */

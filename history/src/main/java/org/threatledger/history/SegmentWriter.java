@@ -162,7 +162,7 @@ final class SegmentWriter implements AutoCloseable {
         if (pendingCount == PENDING) {
             setPending();
         }
-        pending[pendingCount++] = magic == MAGIC ? Keys.bloomHash(key, off, len) : Keys.legacyHash(key, off, len);
+        pending[pendingCount++] = bloomHash(magic, key, off, len);
         if (previousKey.length < len) {
             previousKey = new byte[Math.max(len, previousKey.length * 2)];
         }
@@ -174,6 +174,14 @@ final class SegmentWriter implements AutoCloseable {
         if (block.size >= BLOCK_BYTES) {
             endBlock();
         }
+    }
+
+    /**
+     * The hash under which a segment of format {@code magic} keeps the key {@code key[off, off+len)}
+     * in its Bloom filter: {@link Keys#bloomHash} since TLH4, {@link Keys#legacyHash} before.
+     */
+    static long bloomHash(int magic, byte[] key, int off, int len) {
+        return magic == MAGIC ? Keys.bloomHash(key, off, len) : Keys.legacyHash(key, off, len);
     }
 
     private void setPending() {

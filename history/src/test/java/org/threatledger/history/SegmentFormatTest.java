@@ -87,6 +87,18 @@ class SegmentFormatTest {
         }
     }
 
+    @Test
+    void bloomHashes_stayThoseTheFormatsWereWrittenWith() {
+        // segments on disk carry filters built with these functions: a changed hash would make
+        // every lookup in them miss, which a writer and reader changed together would not show
+        byte[] key = Keys.of(DOMAIN, "c2.evil.com");
+        assertThat(SegmentWriter.bloomHash(SegmentWriter.MAGIC_V3, key, 0, key.length))
+                .as("TLH1-TLH3: FNV-1a a byte a step, then mixed").isEqualTo(0x094319b4f87038fbL);
+        assertThat(SegmentWriter.bloomHash(SegmentWriter.MAGIC_V2, key, 0, key.length)).isEqualTo(0x094319b4f87038fbL);
+        assertThat(SegmentWriter.bloomHash(SegmentWriter.MAGIC, key, 0, key.length))
+                .as("TLH4: eight bytes a step").isEqualTo(0xf78bd474c6689d60L);
+    }
+
     private void writeEarlierSegment(boolean deflate, int magic) throws IOException {
         Path file = dir.resolve(new SegmentName(1, 1, 0).fileName());
         List<Entry> entries = new ArrayList<>();
