@@ -214,7 +214,7 @@ public final class DnsFloor {
         long h = 0;
         for (int i = n - 1; i >= -1; i--) {
             if (i < 0 || lowered[i] == '.') {
-                if (find(mix(h), i + 1, n)) {
+                if (isIndicator(mix(h), i + 1, n)) {
                     hits++;
                     return;
                 }
@@ -289,7 +289,7 @@ public final class DnsFloor {
      * Whether {@code lowered[from, to)} is an indicator: the Bloom filter (two bits in one cache
      * line), then the slots; a key is the line at {@code keyStart[key]}, ended by its newline.
      */
-    private boolean find(long h, int from, int to) {
+    private boolean isIndicator(long h, int from, int to) {
         int block = blockOf(h);
         if ((bloom[block + (int) (h >>> 6 & 7)] & 1L << h) == 0 || (bloom[block + (int) (h >>> 12 & 7)] & 1L << (h >>> 18)) == 0) {
             return false;
