@@ -28,7 +28,7 @@ final class Entry {
         this.moreSensors = moreSensors;
     }
 
-    /** Folds another record of the same key into this one. */
+    /** Folds another record of the same key into this one ({@code Merge} folds the same way, on sensor numbers). */
     void absorb(Entry other) {
         first = Math.min(first, other.first);
         last = Math.max(last, other.last);
